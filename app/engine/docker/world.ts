@@ -1,0 +1,131 @@
+import type { Digest } from '../digest.ts';
+import type { ContainerId } from '../ids.ts';
+import type { Layer } from '../layer.ts';
+import type { Rng } from './rng.ts';
+import { seedRng } from './rng.ts';
+
+/**
+ * The simulated Docker daemon's whole state: the layer store, images and tags, containers, the
+ * logical clock and the seeded generator. Immutable: every command returns a new World.
+ */
+export interface World {
+  /** Logical time in whole seconds (H4); advances on every mutating command. */
+  readonly clock: number;
+  readonly rng: Rng;
+  /** Image layers by chain ID (image/overlay2/layerdb/sha256/<chainID>). */
+  readonly layers: ReadonlyMap<Digest, LayerRecord>;
+  readonly images: ReadonlyMap<Digest, ImageRecord>;
+  /** 'nginx:latest' → image ID. */
+  readonly tags: ReadonlyMap<string, Digest>;
+  /** In creation order. */
+  readonly containers: ReadonlyMap<ContainerId, Container>;
+  /** Inode numbers handed to image layers as they are built. */
+  readonly nextIno: number;
+}
+
+export interface LayerRecord {
+  readonly chainId: Digest;
+  readonly diffId: Digest;
+  readonly parent: Digest | null;
+  /** The random 64-hex name of its /var/lib/docker/overlay2/<cacheID> directory (A2). */
+  readonly cacheId: string;
+  /** The 26-character name of its l/ symlink (A2). */
+  readonly link: string;
+  readonly layer: Layer;
+  /** Σ st_size of the non-directories, hard links once (E7). */
+  readonly size: number;
+  /** Size of the layer's tar in bytes. */
+  readonly tarSize: number;
+}
+
+export interface HistoryEntry {
+  readonly created: string;
+  readonly created_by?: string;
+  readonly author?: string;
+  readonly comment?: string;
+  readonly empty_layer?: boolean;
+}
+
+export interface ContainerConfig {
+  readonly Env: readonly string[];
+  readonly Cmd: readonly string[] | null;
+  readonly Entrypoint: readonly string[] | null;
+  readonly WorkingDir: string;
+}
+
+export interface ImageConfig {
+  readonly architecture: string;
+  readonly config: ContainerConfig;
+  readonly created: string;
+  readonly history: readonly HistoryEntry[];
+  readonly os: string;
+  readonly rootfs: { readonly type: 'layers'; readonly diff_ids: readonly Digest[] };
+}
+
+export interface ImageRecord {
+  readonly id: Digest;
+  readonly config: ImageConfig;
+  /** The exact bytes hashed into the image ID (E8). */
+  readonly configJson: string;
+  /** Chain IDs of its layers, bottom first. */
+  readonly chain: readonly Digest[];
+  readonly parent: Digest | null;
+}
+
+export type ContainerState = 'created' | 'running' | 'exited';
+
+export interface Container {
+  readonly id: ContainerId;
+  readonly name: string;
+  readonly imageId: Digest;
+  /** The image as the user named it in `docker run` (shown by `docker ps`). */
+  readonly imageRef: string;
+  /** Path and args of the main process (Entrypoint + Cmd). */
+  readonly command: readonly string[];
+  readonly created: number;
+  readonly state: ContainerState;
+  readonly exitCode: number;
+  readonly startedAt: number | null;
+  readonly finishedAt: number | null;
+  readonly autoRemove: boolean;
+  /** The random id of its overlay2 directories: <mountId>/ and <mountId>-init/ (A2). */
+  readonly mountId: string;
+  readonly initLink: string;
+  readonly upperLink: string;
+  readonly init: Layer;
+  readonly upper: Layer;
+  readonly nextIno: number;
+  /** What lives outside the overlay at run time (A6). */
+  readonly runtime: RuntimeFiles;
+  readonly env: readonly string[];
+  readonly workingDir: string;
+}
+
+/** Trees mounted over the rootfs while the container runs: kept with the container across execs. */
+export interface RuntimeFiles {
+  /** Sources of the /etc/hosts, /etc/hostname and /etc/resolv.conf bind mounts. */
+  readonly etc: Layer;
+  readonly dev: Layer;
+  readonly shm: Layer;
+  readonly proc: Layer;
+  readonly sys: Layer;
+}
+
+/** 2024-01-22 11:00:00 UTC, the blog post's date: the logical clock starts here (H4). */
+export const START_CLOCK = 1705921200;
+export const DEFAULT_SEED = 0x1a7e51ab;
+export const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+export const emptyWorld = (seed = DEFAULT_SEED): World => ({
+  clock: START_CLOCK,
+  rng: seedRng(seed),
+  layers: new Map(),
+  images: new Map(),
+  tags: new Map(),
+  containers: new Map(),
+  nextIno: 1,
+});
+
+/** RFC 3339 as Docker prints it in configs: 2024-01-22T11:00:00Z. */
+export const isoTime = (seconds: number): string =>
+  new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');

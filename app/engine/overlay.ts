@@ -1,0 +1,163 @@
+import type { Probe, ProbeResult } from './events.ts';
+import type { AbsPath } from './ids.ts';
+import type { Layer } from './layer.ts';
+import type { DirNode, Node } from './node.ts';
+import { byteCompare } from './tree.ts';
+
+/**
+ * One overlay mount: a writable upper over read-only lowers (lowers[0] is the topmost lower, as in
+ * `lowerdir=top:…:base`). A mount with no lowers behaves as a plain filesystem (tmpfs, volumes).
+ */
+export interface Overlay {
+  readonly upper: Layer;
+  readonly lowers: readonly Layer[];
+  /** Next inode number for objects created in the upper. */
+  readonly nextIno: number;
+}
+
+/** A layer's copy of a directory taking part in a merged directory; level 0 is the upper. */
+export interface DirPart {
+  readonly level: number;
+  readonly dir: DirNode;
+}
+
+/** What the merged view shows at a path: the topmost object, and for a directory every part merged. */
+export interface Resolved {
+  readonly node: Node;
+  /** Level of the layer providing `node` (0 = upper, i = lowers[i-1]). */
+  readonly level: number;
+  /** For directories: the parts merged, top first (stops below an opaque dir or a non-dir). */
+  readonly parts: readonly DirPart[];
+}
+
+export const layerAt = (ov: Overlay, level: number): Layer =>
+  level === 0 ? ov.upper : ov.lowers[level - 1]!;
+export const levels = (ov: Overlay): number => ov.lowers.length + 1;
+
+export function rootResolved(ov: Overlay): Resolved {
+  const parts: DirPart[] = [{ level: 0, dir: ov.upper.root }];
+  if (!ov.upper.root.opaque) {
+    for (let i = 0; i < ov.lowers.length; i++) {
+      const dir = ov.lowers[i]!.root;
+      parts.push({ level: i + 1, dir });
+      if (dir.opaque) break;
+    }
+  }
+  return { node: ov.upper.root, level: 0, parts };
+}
+
+/**
+ * Look `name` up in a merged directory (SEMANTICS.md B1): the first layer holding the name decides;
+ * a whiteout means ENOENT; a directory merges with same-named dirs further down until a layer holds a
+ * non-dir or whiteout there, or below an opaque dir. Returns undefined when the name does not exist.
+ */
+export function child(parent: Resolved, name: string): Resolved | undefined {
+  let first: Node | undefined;
+  let firstLevel = 0;
+  const parts: DirPart[] = [];
+  for (const p of parent.parts) {
+    const c = p.dir.children.get(name);
+    if (!c) continue;
+    if (!first) {
+      if (c.kind === 'whiteout') return undefined;
+      first = c;
+      firstLevel = p.level;
+      if (c.kind !== 'dir') break;
+      parts.push({ level: p.level, dir: c });
+      if (c.opaque) break;
+    } else {
+      if (c.kind !== 'dir') break;
+      parts.push({ level: p.level, dir: c });
+      if (c.opaque) break;
+    }
+  }
+  return first ? { node: first, level: firstLevel, parts } : undefined;
+}
+
+/** Resolve components without following symlinks; undefined if any is missing or not a directory. */
+export function resolveComps(ov: Overlay, comps: readonly string[]): Resolved | undefined {
+  let cur: Resolved | undefined = rootResolved(ov);
+  for (const c of comps) {
+    if (!cur || cur.node.kind !== 'dir') return undefined;
+    cur = child(cur, c);
+  }
+  return cur;
+}
+
+/** The probes a lookup of `name` makes in each layer, for the animation of a lookup falling through. */
+export function probeChild(ov: Overlay, parent: Resolved | undefined, name: string): Probe[] {
+  const probes: Probe[] = [];
+  const partAt = new Map<number, DirNode>();
+  for (const p of parent?.parts ?? []) partAt.set(p.level, p.dir);
+  let stopped = false;
+  let found = false;
+  for (let level = 0; level < levels(ov); level++) {
+    const id = layerAt(ov, level).id;
+    const dir = partAt.get(level);
+    if (stopped || !dir) {
+      probes.push({ layer: id, result: stopped || found ? 'hidden' : 'miss' });
+      continue;
+    }
+    const c = dir.children.get(name);
+    const result = classify(c, found);
+    if (result !== 'miss' && result !== 'hit-dir') stopped = true;
+    if (c) found = true;
+    probes.push({ layer: id, result });
+  }
+  return probes;
+}
+
+function classify(c: Node | undefined, foundAbove: boolean): ProbeResult {
+  if (!c) return 'miss';
+  if (!foundAbove && c.kind === 'whiteout') return 'whiteout';
+  if (foundAbove && c.kind !== 'dir') return 'hidden';
+  if (c.kind !== 'dir') return 'hit';
+  return c.opaque ? 'opaque' : 'hit-dir';
+}
+
+export interface MergedEntry {
+  readonly name: string;
+  readonly node: Node;
+  readonly level: number;
+}
+
+/** readdir of a merged directory: the union of visible names, each with the layer that provides it. */
+export function mergedChildren(dir: Resolved): MergedEntry[] {
+  const seen = new Set<string>();
+  const out: MergedEntry[] = [];
+  for (const p of dir.parts) {
+    for (const [name, c] of p.dir.children) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      if (c.kind !== 'whiteout') out.push({ name, node: c, level: p.level });
+    }
+  }
+  return out.sort((a, b) => byteCompare(a.name, b.name));
+}
+
+/** Does any lower layer of this merged directory show `name`? Decides whether a removal needs a whiteout. */
+export function lowerPositive(parent: Resolved, name: string): boolean {
+  for (const p of parent.parts) {
+    if (p.level === 0) continue;
+    const c = p.dir.children.get(name);
+    if (c) return c.kind !== 'whiteout';
+  }
+  return false;
+}
+
+/** Is this merged directory backed by any lower layer ("merge" or "lower" type in the kernel's terms)? */
+export const hasLower = (r: Resolved): boolean => r.level > 0 || r.parts.some((p) => p.level > 0);
+
+/** Every path of the merged view (except '/') with what it shows, in pre-order. Linear in entries. */
+export function* walkMerged(
+  ov: Overlay,
+  from: Resolved = rootResolved(ov),
+  prefix = '',
+): Generator<[AbsPath, Resolved]> {
+  for (const e of mergedChildren(from)) {
+    const path = `${prefix}/${e.name}` as AbsPath;
+    const r = e.node.kind === 'dir' ? child(from, e.name)! : { node: e.node, level: e.level, parts: [] };
+    yield [path, r];
+    if (e.node.kind === 'dir') yield* walkMerged(ov, r, path);
+  }
+}
