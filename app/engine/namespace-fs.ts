@@ -21,9 +21,12 @@ export class NamespaceFs implements Fs {
   /** Set once any call changed a filesystem (the logical clock advances per mutating command). */
   mutated = false;
 
+  /**
+   * @param clock the time stamped on changes; the session moves it forward between commands (H4).
+   */
   constructor(
     public ns: Namespace,
-    private readonly clock: number,
+    public clock: number,
     private readonly umask = 0o022,
   ) {}
 

@@ -3,7 +3,7 @@ import type { EngineEvent } from './events.ts';
 import type { FileNode, Node } from './node.ts';
 import { byteLength, dirNode, fileNode, symlinkNode, whiteoutNode } from './node.ts';
 import type { Overlay, Resolved } from './overlay.ts';
-import { child, hasLower, layerAt, lowerPositive, mergedChildren, resolveComps } from './overlay.ts';
+import { child, hasLower, layerAt, lowerPositive, mergedChildren, rootResolved } from './overlay.ts';
 import { getIn, setIn } from './tree.ts';
 import {
   addLinkName,
@@ -42,11 +42,22 @@ interface Target {
   cur: Resolved | undefined;
 }
 
+/** Resolve like namei: ENOENT for a missing component, ENOTDIR for a non-directory on the way. */
+function resolveStrict(ov: Overlay, comps: readonly string[]): Resolved | Errno {
+  let cur: Resolved | undefined = rootResolved(ov);
+  for (const c of comps) {
+    if (cur.node.kind !== 'dir') return 'ENOTDIR';
+    cur = child(cur, c);
+    if (!cur) return 'ENOENT';
+  }
+  return cur;
+}
+
 function target(ov: Overlay, comps: readonly string[]): Target | Errno {
   if (comps.length === 0) return 'EBUSY';
   const parentComps = comps.slice(0, -1);
-  const parent = resolveComps(ov, parentComps);
-  if (!parent) return 'ENOENT';
+  const parent = resolveStrict(ov, parentComps);
+  if (typeof parent === 'string') return parent;
   if (parent.node.kind !== 'dir') return 'ENOTDIR';
   const name = comps[comps.length - 1]!;
   return { parent, parentComps, name, comps, cur: child(parent, name) };
@@ -184,8 +195,8 @@ export function link(
   existing: readonly string[],
   comps: readonly string[],
 ): OpResult {
-  const src = resolveComps(ov, existing);
-  if (!src) return err('ENOENT');
+  const src = resolveStrict(ov, existing);
+  if (typeof src === 'string') return err(src);
   if (src.node.kind === 'dir') return err('EPERM');
   const t = target(ov, comps);
   if (typeof t === 'string') return err(t === 'EBUSY' ? 'EEXIST' : t);
@@ -207,8 +218,8 @@ function changeMeta(
   f: (n: Node) => Node,
   event: EngineEvent,
 ): OpResult {
-  const r = resolveComps(ov, comps);
-  if (!r) return err('ENOENT');
+  const r = resolveStrict(ov, comps);
+  if (typeof r === 'string') return err(r);
   const events: EngineEvent[] = [];
   let next = comps.length === 0 ? ov : copyUp(ov, comps, r, 'metadata', events);
   const cur = getIn(next.upper.root, comps)!;
@@ -246,8 +257,8 @@ export const utimes = (ov: Overlay, ctx: OpCtx, comps: readonly string[], mtime:
   });
 
 export function truncate(ov: Overlay, ctx: OpCtx, comps: readonly string[], size: number): OpResult {
-  const r = resolveComps(ov, comps);
-  if (!r) return err('ENOENT');
+  const r = resolveStrict(ov, comps);
+  if (typeof r === 'string') return err(r);
   if (r.node.kind === 'dir') return err('EISDIR');
   if (r.node.kind !== 'file') return err('EINVAL');
   if (size < 0 || !Number.isSafeInteger(size)) return err('EINVAL');
@@ -288,15 +299,18 @@ export function rename(ov: Overlay, ctx: OpCtx, from: readonly string[], to: rea
   if (d.cur) {
     if (isDir && d.cur.node.kind !== 'dir') return err('ENOTDIR');
     if (!isDir && d.cur.node.kind === 'dir') return err('EISDIR');
+  }
+  const events: EngineEvent[] = [];
+  // ovl_rename refuses to move a lower or merged dir before it looks at the target's contents.
+  if (isDir && hasLower(s.cur)) {
+    events.push({ type: 'exdev', from: fromPath, to: toPath });
+    return err('EXDEV', events);
+  }
+  if (d.cur) {
     if (isDir && mergedChildren(d.cur).length > 0) return err('ENOTEMPTY');
     // rename onto another name of the same inode does nothing (POSIX).
     if (!isDir && s.cur.level === 0 && d.cur.level === 0 && sameInode(s.cur.node, d.cur.node))
       return done(ov, []);
-  }
-  const events: EngineEvent[] = [];
-  if (isDir && hasLower(s.cur)) {
-    events.push({ type: 'exdev', from: fromPath, to: toPath });
-    return err('EXDEV', events);
   }
   let next = copyUp(ov, from, s.cur, 'rename', events);
   let node = getIn(next.upper.root, from)!;

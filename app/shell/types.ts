@@ -1,5 +1,6 @@
 import type { Fs } from '../engine/fs.ts';
 import type { AbsPath } from '../engine/ids.ts';
+import type { Services } from './docker-host.ts';
 
 /**
  * One program a person can type (ls, cat, docker …). Parsing and validation stay apart from running:
@@ -40,6 +41,8 @@ export interface CommandContext {
   stderr(text: string): void;
   /** Session-level effects (cd, export, entering or leaving a container shell, the docker daemon). */
   readonly session: SessionHooks;
+  /** The docker daemon and other machine services (host shell only). */
+  readonly services?: Services;
 }
 
 /** What a command may change beyond the filesystem. Implemented by the shell session. */

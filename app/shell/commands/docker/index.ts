@@ -1,0 +1,77 @@
+import type { CommandContext, ParseResult, ShellCommand } from '../../types.ts';
+import { diff } from './diff.ts';
+import { exec } from './exec.ts';
+import { ps } from './ps.ts';
+import { run } from './run.ts';
+import { rm, stop } from './stop-rm.ts';
+import type { DockerSubcommand } from './subcommand.ts';
+
+/** Every `docker` subcommand the simulator knows; `container …` spellings map onto them. */
+// Method parameters are bivariant, so each typed subcommand fits DockerSubcommand<unknown>.
+export const SUBCOMMANDS: readonly DockerSubcommand<unknown>[] = [run, exec, ps, stop, rm, diff];
+
+interface DockerInvocation {
+  readonly sub: DockerSubcommand<unknown>;
+  readonly opts: unknown;
+}
+
+function lookup(args: readonly string[]): [DockerSubcommand<unknown>, readonly string[]] | undefined {
+  const [first, second] = args;
+  for (const s of SUBCOMMANDS) {
+    if (s.name === first) return [s, args.slice(1)];
+    for (const a of s.aliases ?? []) {
+      const [g, n] = a.split(' ');
+      if (g === first && n === second) return [s, args.slice(2)];
+    }
+  }
+  return undefined;
+}
+
+const HELP =
+  'Usage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n\nCommon Commands:\n' +
+  `${'' /* filled below */}`;
+
+function help(): string {
+  const lines = SUBCOMMANDS.map((s) => `  ${s.name.padEnd(11)} ${s.about}\n`);
+  return `${HELP}${lines.join('')}\nRun 'docker COMMAND --help' for more information on a command.\n`;
+}
+
+export const docker: ShellCommand<DockerInvocation | { help: true }> = {
+  name: 'docker',
+  usage: 'Usage:  docker [OPTIONS] COMMAND',
+  where: ['host'],
+  parse(args): ParseResult<DockerInvocation | { help: true }> {
+    if (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === 'help')
+      return { ok: true, opts: { help: true } };
+    const found = lookup(args);
+    if (!found) {
+      const shown = args[0]!.startsWith('-')
+        ? `unknown flag: ${args[0]}`
+        : `unknown command: docker ${args[0]}`;
+      return {
+        ok: false,
+        message: `docker: ${shown}\n\nRun 'docker --help' for more information\n`,
+        exitCode: 1,
+      };
+    }
+    const [sub, rest] = found;
+    if (rest.includes('--help'))
+      return { ok: false, message: `\nUsage:  ${sub.usage}\n\n${sub.about}\n`, exitCode: 0 };
+    const p = sub.parse(rest);
+    return p.ok ? { ok: true, opts: { sub, opts: p.opts } } : p;
+  },
+  run(o, ctx: CommandContext): number {
+    if ('help' in o) {
+      ctx.stdout(help());
+      return 0;
+    }
+    const host = ctx.services?.docker;
+    if (!host) {
+      ctx.stderr(
+        'failed to connect to the docker API at unix:///var/run/docker.sock; check if the path is correct and if the daemon is running\n',
+      );
+      return 1;
+    }
+    return o.sub.run(o.opts, ctx, host);
+  },
+};

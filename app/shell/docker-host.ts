@@ -1,0 +1,29 @@
+import type { World } from '../engine/docker/world.ts';
+import type { ContainerId } from '../engine/ids.ts';
+
+/**
+ * What the `docker` command needs from the machine it runs on: the daemon's state for the duration
+ * of one typed line, the logical clock, and the ability to run programs inside containers (which
+ * needs the shell itself, so the session provides it).
+ */
+export interface DockerHost {
+  world(): World;
+  setWorld(world: World): void;
+  /** Advance the logical clock by one tick and return the new time (a daemon-side change, H4). */
+  tick(): number;
+  /** Run argv in a container, non-interactively (`docker exec c1 ls`, `docker run img cat /x`). */
+  runProgram(id: ContainerId, argv: readonly string[], io: ProgramIo): number;
+  /** After this line the terminal continues in an interactive shell inside the container. */
+  enterShell(id: ContainerId, shell: 'bash' | 'sh', onExit: 'none' | 'stop' | 'remove'): void;
+}
+
+export interface ProgramIo {
+  readonly stdin: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Services a command may use beyond its filesystem; absent where they make no sense (in a container). */
+export interface Services {
+  readonly docker?: DockerHost;
+}

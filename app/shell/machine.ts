@@ -1,0 +1,189 @@
+import { containerNamespace, updateContainer, withNamespace } from '../engine/docker/containers.ts';
+import { exitContainer } from '../engine/docker/lifecycle.ts';
+import type { World } from '../engine/docker/world.ts';
+import type { EngineEvent } from '../engine/events.ts';
+import { hostNamespace } from '../engine/host.ts';
+import type { ContainerId } from '../engine/ids.ts';
+import type { Layer } from '../engine/layer.ts';
+import { NamespaceFs } from '../engine/namespace-fs.ts';
+import { normalize } from '../engine/path.ts';
+import type { DockerHost, ProgramIo } from './docker-host.ts';
+import { shellOf } from './commands/docker/programs.ts';
+import { lookupCommand } from './commands/registry.ts';
+import { execLine } from './lang/index.ts';
+import type { OutputChunk, Session, ShellFrame } from './session-api.ts';
+
+/**
+ * The simulated machine while one typed line runs: it holds the daemon's World and the host's
+ * filesystem as mutable cells, hands out Fs views (host, or a container's mount namespace), moves the
+ * logical clock (one tick per mutating command, H4) and collects the engine events in order. When
+ * the line is done, `session()` freezes it back into an immutable Session.
+ */
+export class Machine implements DockerHost {
+  private w: World;
+  private host: Layer;
+  private frames: ShellFrame[];
+  readonly events: EngineEvent[] = [];
+  private pending: ShellFrame | null = null;
+
+  constructor(session: Session) {
+    this.w = session.world;
+    this.host = session.host;
+    this.frames = [...session.frames];
+  }
+
+  world(): World {
+    return this.w;
+  }
+
+  setWorld(world: World): void {
+    this.w = world;
+  }
+
+  tick(): number {
+    this.w = { ...this.w, clock: this.w.clock + 1 };
+    return this.w.clock;
+  }
+
+  session(): Session {
+    const frames = this.pending ? [...this.frames, this.pending] : this.frames;
+    return { world: this.w, host: this.host, frames };
+  }
+
+  top(): ShellFrame {
+    return this.frames[this.frames.length - 1]!;
+  }
+
+  /** Run one line in a shell frame; returns the terminal output, exit code and the frame after it. */
+  exec(
+    frame: ShellFrame,
+    line: string,
+  ): { output: OutputChunk[]; exitCode: number; frame: ShellFrame; exited: number | null } {
+    const cid = frame.containerId;
+    const fs = this.fsFor(frame);
+    let seen = 0;
+    // After each command: keep what it changed, stamp the clock forward, collect its events.
+    const settle = (): void => {
+      const evs = fs.events();
+      if (evs.length > seen) this.events.push(...evs.slice(seen));
+      seen = evs.length;
+      if (fs.mutated) {
+        this.w = { ...this.w, clock: Math.max(this.w.clock, fs.clock) };
+        if (cid === undefined) this.host = fs.ns.mounts[0]!.fs.upper;
+        else {
+          const c = this.w.containers.get(cid);
+          if (c) this.w = updateContainer(this.w, withNamespace(c, fs.ns));
+        }
+        fs.mutated = false;
+      }
+      fs.clock = this.w.clock + 1;
+      if (cid !== undefined) {
+        const c = this.w.containers.get(cid);
+        if (c) fs.ns = containerNamespace(this.w, c);
+      }
+    };
+    const r = execLine({
+      line,
+      fs,
+      shell: {
+        cwd: frame.cwd,
+        env: new Map(frame.env),
+        lastStatus: frame.lastStatus,
+        shellName: frame.shellName,
+      },
+      where: frame.where,
+      lookup: (name) => lookupCommand(name, frame.where),
+      columns: 80,
+      services: frame.where === 'host' ? { docker: this } : {},
+      beforeCommand: settle,
+    });
+    settle();
+    const next: ShellFrame = { ...frame, cwd: r.shell.cwd, env: r.shell.env, lastStatus: r.exitCode };
+    return { output: r.output, exitCode: r.exitCode, frame: next, exited: r.exited ? r.exited.code : null };
+  }
+
+  private fsFor(frame: ShellFrame): NamespaceFs {
+    if (frame.containerId === undefined)
+      return new NamespaceFs(hostNamespace(this.host, this.w.nextIno), this.w.clock + 1);
+    const c = this.w.containers.get(frame.containerId);
+    if (!c) throw new Error('the container of this shell is gone');
+    return new NamespaceFs(containerNamespace(this.w, c), this.w.clock + 1);
+  }
+
+  /** A line typed at the terminal: runs in the top frame; `exit` in a container shell leaves it. */
+  typeLine(line: string): { output: OutputChunk[]; exitCode: number } {
+    const frame = this.top();
+    const withHistory: ShellFrame =
+      frame.where === 'container' && line.trim() !== ''
+        ? { ...frame, history: [...frame.history, line] }
+        : frame;
+    const r = this.exec(withHistory, line);
+    this.frames[this.frames.length - 1] = r.frame;
+    if (r.exited !== null && frame.where === 'container') this.leave(r.frame, r.exited);
+    return { output: r.output, exitCode: r.exitCode };
+  }
+
+  /** Leave a container shell: bash writes its history; a `docker run -it` container stops with it. */
+  private leave(frame: ShellFrame, code: number): void {
+    this.frames.pop();
+    const cid = frame.containerId!;
+    const c = this.w.containers.get(cid);
+    if (!c) return;
+    if (frame.shellName === 'bash' && frame.history.length > 0) {
+      const fs = new NamespaceFs(containerNamespace(this.w, c), this.tick());
+      fs.writeFile(normalize('/root/.bash_history'), frame.history.map((l) => `${l}\n`).join(''), {
+        append: true,
+        mode: 0o600,
+      });
+      this.events.push(...fs.events());
+      if (fs.mutated) this.w = updateContainer(this.w, withNamespace(c, fs.ns));
+    }
+    if (frame.onExit !== 'none') this.w = exitContainer(this.w, cid, this.tick(), code);
+  }
+
+  // DockerHost: programs and shells inside containers.
+
+  runProgram(id: ContainerId, argv: readonly string[], io: ProgramIo): number {
+    const frame = this.containerFrame(id, shellOf(argv[0] ?? '') ?? 'sh', 'none');
+    if (!frame) return 1;
+    const shell = shellOf(argv[0] ?? '');
+    let line: string;
+    if (shell && argv[1] === '-c') line = argv[2] ?? '';
+    else if (shell && argv.length === 1) line = io.stdin;
+    else line = argv.map(shellQuote).join(' ');
+    const r = this.exec(frame, line);
+    for (const chunk of r.output) (chunk.stream === 'stdout' ? io.stdout : io.stderr)(chunk.text);
+    return r.exited ?? r.exitCode;
+  }
+
+  enterShell(id: ContainerId, shell: 'bash' | 'sh', onExit: 'none' | 'stop' | 'remove'): void {
+    this.pending = this.containerFrame(id, shell, onExit);
+  }
+
+  containerFrame(id: ContainerId, shell: 'bash' | 'sh', onExit: ShellFrame['onExit']): ShellFrame | null {
+    const c = this.w.containers.get(id);
+    if (!c) return null;
+    const env = new Map<string, string>();
+    for (const kv of c.env) {
+      const eq = kv.indexOf('=');
+      if (eq > 0) env.set(kv.slice(0, eq), kv.slice(eq + 1));
+    }
+    env.set('HOSTNAME', c.id.slice(0, 12));
+    if (!env.has('HOME')) env.set('HOME', '/root');
+    env.set('PWD', c.workingDir);
+    return {
+      where: 'container',
+      containerId: id,
+      shellName: shell,
+      cwd: normalize(c.workingDir),
+      env,
+      lastStatus: 0,
+      onExit,
+      history: [],
+    };
+  }
+}
+
+/** Quote an argument so the shell gives it back unchanged. */
+export const shellQuote = (s: string): string =>
+  /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;

@@ -1,0 +1,45 @@
+import type { World } from '../engine/docker/world.ts';
+import type { ContainerId, AbsPath } from '../engine/ids.ts';
+import type { EngineEvent } from '../engine/events.ts';
+import type { Layer } from '../engine/layer.ts';
+
+/**
+ * The contract between the shell and everything above it (store, views, replay): a Session is the
+ * whole simulated machine at one moment — the daemon's World plus the terminal's shells — and
+ * `runLine` (app/shell/session.ts) turns one typed line into the next Session.
+ */
+export interface ShellFrame {
+  readonly where: 'host' | 'container';
+  /** The container this shell runs in (container frames only). */
+  readonly containerId?: ContainerId;
+  readonly shellName: 'bash' | 'sh';
+  readonly cwd: AbsPath;
+  readonly env: ReadonlyMap<string, string>;
+  readonly lastStatus: number;
+  /** What ends when this shell exits: nothing (`docker exec`), or the container (`docker run -it`). */
+  readonly onExit: 'none' | 'stop' | 'remove';
+  /** Lines typed in this shell, for bash's history file. */
+  readonly history: readonly string[];
+}
+
+export interface Session {
+  readonly world: World;
+  /** The host's own filesystem (the `$` prompt's). */
+  readonly host: Layer;
+  /** The host shell first; an interactive `docker exec -it`/`run -it` pushes a container shell. */
+  readonly frames: readonly ShellFrame[];
+}
+
+export interface OutputChunk {
+  readonly stream: 'stdout' | 'stderr';
+  readonly text: string;
+}
+
+export interface LineResult {
+  readonly session: Session;
+  /** What the terminal shows, stdout and stderr interleaved. */
+  readonly output: readonly OutputChunk[];
+  readonly exitCode: number;
+  /** The engine events of this line, in order, for the animation timeline. */
+  readonly events: readonly EngineEvent[];
+}
