@@ -1,6 +1,7 @@
 import type { AbsPath, LayerId } from './ids.ts';
 import { normalize, splitPath } from './path.ts';
 import type { DirNode, Meta, Node } from './node.ts';
+import { getIn } from './tree.ts';
 import { byteLength } from './node.ts';
 
 /** One layer of an overlay: a directory tree (a lower's `diff/`, or a container's upper). */
@@ -48,20 +49,11 @@ export type LayerEntrySpec =
   | { readonly path: string; readonly type: 'whiteout' }
   | { readonly path: string; readonly type: 'hardlink'; readonly target: string };
 
-interface MutDir {
-  kind: 'dir';
-  meta: Meta;
-  opaque: boolean;
-  children: Map<string, MutDir | Node>;
-}
-
-const parseMode = (m: string | number | undefined, dflt: number): number =>
-  m === undefined ? dflt : typeof m === 'number' ? m & 0o7777 : parseInt(m, 8) & 0o7777;
-
 /**
  * Build a layer from entries, as extracting a tar would: a missing parent directory is created in this
- * same layer as 0755 (REPLAY.md). Builds mutably and freezes once, so a 100k-entry layer is linear.
- * `nextIno` hands out inode numbers; throws on entries a tar could not hold (the caller validates first).
+ * same layer as 0755 (REPLAY.md). The directory maps are filled in place while the layer is being
+ * built (nobody else holds them yet), so a 100k-entry layer is linear. `nextIno` hands out inode
+ * numbers; throws on entries a tar could not hold (the caller validates first).
  */
 export function buildLayer(
   id: LayerId,
@@ -69,54 +61,51 @@ export function buildLayer(
   mtime: number,
   nextIno: () => number,
 ): Layer {
-  const meta = (mode: number): Meta => ({ mode, uid: 0, gid: 0, mtime });
-  const root: MutDir = { kind: 'dir', meta: meta(0o755), opaque: false, children: new Map() };
+  const metas = new Map<number, Meta>();
+  const meta = (mode: number): Meta => {
+    let m = metas.get(mode);
+    if (!m) metas.set(mode, (m = { mode, uid: 0, gid: 0, mtime }));
+    return m;
+  };
+  const newDir = (mode: number, opaque = false, children = new Map<string, Node>()): DirNode => ({
+    kind: 'dir',
+    opaque,
+    children,
+    ...meta(mode),
+  });
+  let root = newDir(0o755);
   const inoByPath = new Map<string, number>();
   const links = new Map<number, AbsPath[]>();
-
-  const parentOf = (comps: readonly string[]): MutDir => {
-    let dir = root;
-    for (const c of comps.slice(0, -1)) {
-      let next = dir.children.get(c);
-      if (!next || !('meta' in next)) {
-        next = { kind: 'dir', meta: meta(0o755), opaque: false, children: new Map() };
-        dir.children.set(c, next);
-      }
-      dir = next;
-    }
-    return dir;
-  };
+  const kids = (d: DirNode): Map<string, Node> => d.children as Map<string, Node>;
 
   for (const e of entries) {
-    const path = normalize(e.path);
-    const comps = splitPath(path);
-    if (comps.length === 0) {
-      if (e.type === 'dir') {
-        root.meta = meta(parseMode(e.mode, 0o755));
-        root.opaque = false;
-      }
+    const path = CLEAN.test(e.path) ? (e.path as AbsPath) : normalize(e.path);
+    if (path === '/') {
+      if (e.type === 'dir') root = newDir(parseMode(e.mode, 0o755), false, kids(root));
       continue;
     }
-    const parent = parentOf(comps);
-    const name = comps[comps.length - 1]!;
+    let parent = root;
+    let start = 1;
+    for (let slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', start)) {
+      const c = path.slice(start, slash);
+      let next = parent.children.get(c);
+      if (!next || next.kind !== 'dir') kids(parent).set(c, (next = newDir(0o755)));
+      parent = next;
+      start = slash + 1;
+    }
+    const name = path.slice(start);
     switch (e.type) {
       case 'dir': {
         const existing = parent.children.get(name);
-        const children =
-          existing && 'meta' in existing ? existing.children : new Map<string, MutDir | Node>();
-        parent.children.set(name, {
-          kind: 'dir',
-          meta: meta(parseMode(e.mode, 0o755)),
-          opaque: e.opaque ?? false,
-          children,
-        });
+        const children = existing?.kind === 'dir' ? kids(existing) : new Map<string, Node>();
+        kids(parent).set(name, newDir(parseMode(e.mode, 0o755), e.opaque ?? false, children));
         break;
       }
       case 'file': {
         const ino = nextIno();
         const content = e.content ?? '';
         inoByPath.set(path, ino);
-        parent.children.set(name, {
+        kids(parent).set(name, {
           kind: 'file',
           ino,
           content,
@@ -126,18 +115,18 @@ export function buildLayer(
         break;
       }
       case 'symlink':
-        parent.children.set(name, { kind: 'symlink', target: e.target, ...meta(0o777) });
+        kids(parent).set(name, { kind: 'symlink', target: e.target, ...meta(0o777) });
         break;
       case 'whiteout':
-        parent.children.set(name, { kind: 'whiteout', mode: 0, uid: 0, gid: 0, mtime });
+        kids(parent).set(name, { kind: 'whiteout', mode: 0, uid: 0, gid: 0, mtime });
         break;
       case 'hardlink': {
         const target = normalize(e.target);
         const tino = inoByPath.get(target);
-        const tnode = tino === undefined ? undefined : findMut(root, splitPath(target));
+        const tnode = tino === undefined ? undefined : getIn(root, splitPath(target));
         if (tino === undefined || !tnode || tnode.kind !== 'file')
           throw new Error(`hard link target ${target} is not a file of this layer`);
-        parent.children.set(name, tnode);
+        kids(parent).set(name, tnode);
         const names = links.get(tino) ?? [target];
         names.push(path);
         links.set(tino, names);
@@ -145,22 +134,11 @@ export function buildLayer(
       }
     }
   }
-  return { id, root: freeze(root), links };
+  return { id, root, links };
 }
 
-function findMut(root: MutDir, comps: readonly string[]): MutDir | Node | undefined {
-  let cur: MutDir | Node = root;
-  for (const c of comps) {
-    if (!('meta' in cur)) return undefined;
-    const next: MutDir | Node | undefined = cur.children.get(c);
-    if (!next) return undefined;
-    cur = next;
-  }
-  return cur;
-}
+const parseMode = (m: string | number | undefined, dflt: number): number =>
+  m === undefined ? dflt : typeof m === 'number' ? m & 0o7777 : parseInt(m, 8) & 0o7777;
 
-function freeze(d: MutDir): DirNode {
-  const children = new Map<string, Node>();
-  for (const [name, c] of d.children) children.set(name, 'meta' in c ? freeze(c) : c);
-  return { kind: 'dir', opaque: d.opaque, children, ...d.meta };
-}
+/** Already-normalized absolute paths skip normalize(). */
+const CLEAN = /^(\/[^/]+)+$/;
