@@ -141,7 +141,7 @@ function kernelFind(layers: LayerEntrySpec[][]): number | null {
         if (e.type === 'file') writeFileSync(p, e.content ?? '');
         else if (e.type === 'dir') mkdirSync(p, { recursive: true });
         else if (e.type === 'whiteout') execFileSync('mknod', [p, 'c', '0', '0']);
-        if (e.type === 'file' && e.mode) chmodSync(p, parseInt(e.mode, 8));
+        if (e.type === 'file' && e.mode) chmodSync(p, parseInt(String(e.mode), 8));
       }
     });
     for (const d of ['u', 'w', 'm']) mkdirSync(join(root, d));

@@ -151,7 +151,7 @@ export function mergedChildren(dir: Resolved): MergedEntry[] {
       if (c.kind !== 'whiteout') out.push({ name, node: c, level: p.level });
     }
   }
-  return out.sort((a, b) => byteCompare(a.name, b.name));
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) && byteCompare(a.name, b.name));
 }
 
 /** Does any lower layer of this merged directory show `name`? Decides whether a removal needs a whiteout. */
@@ -204,17 +204,32 @@ export function resolvedChildren(dir: Resolved): Map<string, Resolved> {
   return out;
 }
 
-/** Every path of the merged view (except '/') with what it shows, in pre-order. Linear in entries. */
+/**
+ * Every path of the merged view (except '/') with what it shows, in pre-order with siblings in byte
+ * order. One generator with an explicit stack: nested `yield*` would pass each entry through every
+ * level above it, and a 100k-file listing must stay faster than the kernel's own `find`.
+ */
 export function* walkMerged(
   ov: Overlay,
   from: Resolved = rootResolved(ov),
   prefix = '',
 ): Generator<[AbsPath, Resolved]> {
-  const kids = resolvedChildren(from);
-  for (const name of [...kids.keys()].sort(byteCompare)) {
-    const r = kids.get(name)!;
-    const path = `${prefix}/${name}` as AbsPath;
-    yield [path, r];
-    if (r.node.kind === 'dir') yield* walkMerged(ov, r, path);
+  const stack: [string, Resolved][] = [];
+  const push = (dir: Resolved, at: string): void => {
+    const kids = resolvedChildren(dir);
+    const names = sortNames([...kids.keys()]);
+    for (let i = names.length - 1; i >= 0; i--) stack.push([`${at}/${names[i]!}`, kids.get(names[i]!)!]);
+  };
+  push(from, prefix);
+  while (stack.length > 0) {
+    const [path, r] = stack.pop()!;
+    yield [path as AbsPath, r];
+    if (r.node.kind === 'dir') push(r, path);
   }
+}
+
+/** Names in byte order: the engine's native sort when no name holds a surrogate pair (it then agrees). */
+export function sortNames(names: string[]): string[] {
+  for (const n of names) if (/[\uD800-\uDFFF]/.test(n)) return names.sort(byteCompare);
+  return names.sort();
 }
