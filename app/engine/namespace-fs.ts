@@ -83,7 +83,7 @@ export class NamespaceFs implements Fs {
       mtime: n.mtime,
       size: dev ? 0 : statSize(n),
       nlink,
-      ino: n.kind === 'file' ? n.ino + r.level * 1_000_000 : 0,
+      ino: n.kind === 'file' ? n.ino + r.level * 1_000_000 : pathInode(m.name, info.comps),
       mount: m.name,
       ...layer,
       ...(dev ? { rdev: dev } : {}),
@@ -171,6 +171,12 @@ export class NamespaceFs implements Fs {
   }
 
   writeFile(path: AbsPath, data: string, options: WriteOptions): Result<void> {
+    // O_CREAT|O_EXCL never follows a final symlink, even a dangling one: the name itself must be free.
+    if (options.exclusive) {
+      const own = this.resolve(path, false);
+      if (typeof own === 'string') return fail(own);
+      if (own.found) return fail('EEXIST');
+    }
     const info = this.resolve(path, true);
     if (typeof info === 'string') return fail(info);
     if (this.device(info)) {
@@ -265,6 +271,17 @@ export class NamespaceFs implements Fs {
   truncate(path: AbsPath, size: number): Result<void> {
     return this.metaOp(path, (ov, inner) => ops.truncate(ov, this.ctx, inner, size));
   }
+}
+
+/**
+ * Directories and symlinks carry no inode number in the model; a stable one derived from the mount and
+ * canonical path lets tools tell "the same file" apart (cp and mv refuse to copy a dir into itself).
+ */
+function pathInode(mount: string, comps: readonly string[]): number {
+  let h = 2166136261;
+  const s = `${mount}:/${comps.join('/')}`;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return 0x40000000 + ((h >>> 0) % 0x3fffffff);
 }
 
 /** Where a canonical path is mounted, for callers outside an Fs call. */

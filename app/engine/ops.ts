@@ -332,8 +332,14 @@ export function rename(ov: Overlay, ctx: OpCtx, from: readonly string[], to: rea
   }
   events.push({ type: 'rename', from: fromPath, to: toPath });
   if (opaqueNow) events.push({ type: 'opaque-marked', path: toPath, why: 'rename-into-merged' });
-  if (lowerPositive(s2.parent, s2.name))
-    events.push({ type: 'whiteout-created', path: fromPath, hides: null });
+  if (lowerPositive(s2.parent, s2.name)) {
+    const hides = lowerLevel(s2.parent, s2.name);
+    events.push({
+      type: 'whiteout-created',
+      path: fromPath,
+      hides: hides === null ? null : layerAt(next, hides).id,
+    });
+  }
   return done(next, events);
 }
 
