@@ -45,6 +45,10 @@ export class Machine implements DockerHost {
     return this.w.clock;
   }
 
+  emit(events: readonly EngineEvent[]): void {
+    this.events.push(...events);
+  }
+
   session(): Session {
     const frames = this.pending ? [...this.frames, this.pending] : this.frames;
     return { world: this.w, host: this.host, frames };

@@ -16,6 +16,9 @@ export interface ShellFrame {
   readonly cwd: AbsPath;
   readonly env: ReadonlyMap<string, string>;
   readonly lastStatus: number;
+  /** Variables set by a plain `NAME=value` (not exported), and how many lines this shell has read. */
+  readonly local?: ReadonlySet<string>;
+  readonly lines?: number;
   /** What ends when this shell exits: nothing (`docker exec`), or the container (`docker run -it`). */
   readonly onExit: 'none' | 'stop' | 'remove';
   /** Lines typed in this shell, for bash's history file. */
