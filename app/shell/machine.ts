@@ -94,6 +94,8 @@ export class Machine implements DockerHost {
         env: new Map(frame.env),
         lastStatus: frame.lastStatus,
         shellName: frame.shellName,
+        ...(frame.local ? { local: frame.local } : {}),
+        ...(frame.lines !== undefined ? { lines: frame.lines } : {}),
       },
       where: frame.where,
       lookup: (name) => lookupCommand(name, frame.where),
@@ -102,7 +104,14 @@ export class Machine implements DockerHost {
       beforeCommand: settle,
     });
     settle();
-    const next: ShellFrame = { ...frame, cwd: r.shell.cwd, env: r.shell.env, lastStatus: r.exitCode };
+    const next: ShellFrame = {
+      ...frame,
+      cwd: r.shell.cwd,
+      env: r.shell.env,
+      lastStatus: r.exitCode,
+      ...(r.shell.local ? { local: r.shell.local } : {}),
+      ...(r.shell.lines !== undefined ? { lines: r.shell.lines } : {}),
+    };
     return { output: r.output, exitCode: r.exitCode, frame: next, exited: r.exited ? r.exited.code : null };
   }
 
