@@ -57,6 +57,18 @@ export type EngineEvent =
   | { readonly type: 'link'; readonly existing: AbsPath; readonly path: AbsPath }
   /** A write that went to a mount other than the overlay (bind mount, tmpfs, volume, /dev/null). */
   | { readonly type: 'write-elsewhere'; readonly path: AbsPath; readonly mount: string }
-  | { readonly type: 'read'; readonly path: AbsPath; readonly layer: LayerId | null; readonly bytes: number };
+  | { readonly type: 'read'; readonly path: AbsPath; readonly layer: LayerId | null; readonly bytes: number }
+  /** docker commit froze an upper into a new image layer: its tar hashed into a diff ID (E5, E6). */
+  | {
+      readonly type: 'layer-committed';
+      readonly container: string;
+      readonly diffId: string;
+      readonly chainId: string;
+      /** Bytes of the layer's tar. */
+      readonly bytes: number;
+      /** The layer's size as Docker counts it (E7). */
+      readonly size: number;
+    }
+  | { readonly type: 'image-created'; readonly id: string; readonly ref: string | null };
 
 export type EngineEventType = EngineEvent['type'];

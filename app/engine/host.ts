@@ -1,8 +1,6 @@
-import type { AbsPath } from './ids.ts';
 import { layerId } from './ids.ts';
 import type { Layer, LayerEntrySpec } from './layer.ts';
 import { buildLayer } from './layer.ts';
-import type { Namespace } from './namespace.ts';
 
 /**
  * The host machine's own filesystem, where the terminal starts (`$`). A plain tree (no overlay):
@@ -33,19 +31,4 @@ const HOST_ENTRIES: LayerEntrySpec[] = [
 
 export function hostLayer(mtime: number, nextIno: () => number): Layer {
   return buildLayer(layerId('host'), HOST_ENTRIES, mtime, nextIno);
-}
-
-export function hostNamespace(host: Layer, nextIno: number): Namespace {
-  return {
-    mounts: [
-      {
-        path: '/' as AbsPath,
-        kind: 'host',
-        name: 'ext4',
-        fs: { upper: host, lowers: [], nextIno },
-        readOnly: false,
-      },
-    ],
-    devices: new Map([['/dev/null', [1, 3]]]),
-  };
 }

@@ -1,5 +1,6 @@
 import type { World } from '../engine/docker/world.ts';
 import type { ContainerId } from '../engine/ids.ts';
+import type { EngineEvent } from '../engine/events.ts';
 
 /**
  * What the `docker` command needs from the machine it runs on: the daemon's state for the duration
@@ -13,6 +14,8 @@ export interface DockerHost {
   tick(): number;
   /** Run argv in a container, non-interactively (`docker exec c1 ls`, `docker run img cat /x`). */
   runProgram(id: ContainerId, argv: readonly string[], io: ProgramIo): number;
+  /** Record daemon-side engine events (a commit, a pull …) for the timeline, in order. */
+  emit?(events: readonly EngineEvent[]): void;
   /** After this line the terminal continues in an interactive shell inside the container. */
   enterShell(id: ContainerId, shell: 'bash' | 'sh', onExit: 'none' | 'stop' | 'remove'): void;
 }

@@ -1,8 +1,8 @@
-import { containerNamespace, updateContainer, withNamespace } from '../engine/docker/containers.ts';
+import { applyNamespace, containerNamespace } from '../engine/docker/containers.ts';
 import { exitContainer } from '../engine/docker/lifecycle.ts';
 import type { World } from '../engine/docker/world.ts';
 import type { EngineEvent } from '../engine/events.ts';
-import { hostNamespace } from '../engine/host.ts';
+import { hostNamespace } from '../engine/docker/hostview.ts';
 import type { ContainerId } from '../engine/ids.ts';
 import type { Layer } from '../engine/layer.ts';
 import { NamespaceFs } from '../engine/namespace-fs.ts';
@@ -76,12 +76,14 @@ export class Machine implements DockerHost {
         if (cid === undefined) this.host = fs.ns.mounts[0]!.fs.upper;
         else {
           const c = this.w.containers.get(cid);
-          if (c) this.w = updateContainer(this.w, withNamespace(c, fs.ns));
+          if (c) this.w = applyNamespace(this.w, c, fs.ns);
         }
         fs.mutated = false;
       }
       fs.clock = this.w.clock + 1;
-      if (cid !== undefined) {
+      // Docker commands may have changed the world: the next command sees the namespace as it is now.
+      if (cid === undefined) fs.ns = hostNamespace(this.w, this.host);
+      else {
         const c = this.w.containers.get(cid);
         if (c) fs.ns = containerNamespace(this.w, c);
       }
@@ -117,7 +119,7 @@ export class Machine implements DockerHost {
 
   private fsFor(frame: ShellFrame): NamespaceFs {
     if (frame.containerId === undefined)
-      return new NamespaceFs(hostNamespace(this.host, this.w.nextIno), this.w.clock + 1);
+      return new NamespaceFs(hostNamespace(this.w, this.host), this.w.clock + 1);
     const c = this.w.containers.get(frame.containerId);
     if (!c) throw new Error('the container of this shell is gone');
     return new NamespaceFs(containerNamespace(this.w, c), this.w.clock + 1);
@@ -149,7 +151,7 @@ export class Machine implements DockerHost {
         mode: 0o600,
       });
       this.events.push(...fs.events());
-      if (fs.mutated) this.w = updateContainer(this.w, withNamespace(c, fs.ns));
+      if (fs.mutated) this.w = applyNamespace(this.w, c, fs.ns);
     }
     if (frame.onExit !== 'none') this.w = exitContainer(this.w, cid, this.tick(), code);
   }

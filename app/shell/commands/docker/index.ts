@@ -1,5 +1,8 @@
 import type { CommandContext, ParseResult, ShellCommand } from '../../types.ts';
+import { commit } from './commit.ts';
 import { diff } from './diff.ts';
+import { history, images, rmi, tag } from './images.ts';
+import { info, systemDf } from './system.ts';
 import { exec } from './exec.ts';
 import { ps } from './ps.ts';
 import { run } from './run.ts';
@@ -8,23 +11,37 @@ import type { DockerSubcommand } from './subcommand.ts';
 
 /** Every `docker` subcommand the simulator knows; `container …` spellings map onto them. */
 // Method parameters are bivariant, so each typed subcommand fits DockerSubcommand<unknown>.
-export const SUBCOMMANDS: readonly DockerSubcommand<unknown>[] = [run, exec, ps, stop, rm, diff];
+export const SUBCOMMANDS: readonly DockerSubcommand<unknown>[] = [
+  run,
+  exec,
+  ps,
+  stop,
+  rm,
+  diff,
+  commit,
+  images,
+  tag,
+  rmi,
+  history,
+  info,
+  systemDf,
+];
 
 interface DockerInvocation {
   readonly sub: DockerSubcommand<unknown>;
   readonly opts: unknown;
 }
 
+/** Find the subcommand the words start with (`ps`, `container ls`, `system df` …), longest match first. */
 function lookup(args: readonly string[]): [DockerSubcommand<unknown>, readonly string[]] | undefined {
-  const [first, second] = args;
+  let best: [DockerSubcommand<unknown>, number] | undefined;
   for (const s of SUBCOMMANDS) {
-    if (s.name === first) return [s, args.slice(1)];
-    for (const a of s.aliases ?? []) {
-      const [g, n] = a.split(' ');
-      if (g === first && n === second) return [s, args.slice(2)];
+    for (const spelling of [s.name, ...(s.aliases ?? [])]) {
+      const words = spelling.split(' ');
+      if (words.every((w, i) => args[i] === w) && (!best || words.length > best[1])) best = [s, words.length];
     }
   }
-  return undefined;
+  return best && [best[0], args.slice(best[1])];
 }
 
 const HELP =

@@ -1,5 +1,6 @@
 import { shortId } from '../../../engine/docker/images.ts';
-import type { Container } from '../../../engine/docker/world.ts';
+import type { Container, World } from '../../../engine/docker/world.ts';
+import { containerSizes, humanSize } from '../../../engine/docker/sizes.ts';
 import type { ParseResult } from '../../types.ts';
 import { argCountError, parseDockerFlags } from './flags.ts';
 import { ellipsis, goQuote, humanDuration, table } from './format.ts';
@@ -10,6 +11,7 @@ export interface PsOpts {
   readonly quiet: boolean;
   readonly noTrunc: boolean;
   readonly latest: boolean;
+  readonly size: boolean;
 }
 
 export const ps: DockerSubcommand<PsOpts> = {
@@ -36,7 +38,7 @@ export const ps: DockerSubcommand<PsOpts> = {
     const b = p.opts.bools;
     return {
       ok: true,
-      opts: { all: b.has('a'), quiet: b.has('q'), noTrunc: b.has('n'), latest: b.has('l') },
+      opts: { all: b.has('a'), quiet: b.has('q'), noTrunc: b.has('n'), latest: b.has('l'), size: b.has('s') },
     };
   },
   run(o, ctx, docker) {
@@ -51,7 +53,18 @@ export const ps: DockerSubcommand<PsOpts> = {
       ctx.stdout(list.map((c) => `${o.noTrunc ? c.id : c.id.slice(0, 12)}\n`).join(''));
       return 0;
     }
-    const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
+    const rows = [
+      [
+        'CONTAINER ID',
+        'IMAGE',
+        'COMMAND',
+        'CREATED',
+        'STATUS',
+        'PORTS',
+        'NAMES',
+        ...(o.size ? ['SIZE'] : []),
+      ],
+    ];
     for (const c of list) {
       const cmd = c.command.join(' ');
       rows.push([
@@ -62,12 +75,19 @@ export const ps: DockerSubcommand<PsOpts> = {
         status(c, now),
         '',
         c.name,
+        ...(o.size ? [sizeColumn(world, c)] : []),
       ]);
     }
     ctx.stdout(table(rows));
     return 0;
   },
 };
+
+/** F1: `19B (virtual 187MB)`. */
+function sizeColumn(world: World, c: Container): string {
+  const { rw, virtual } = containerSizes(world, c);
+  return `${humanSize(rw)} (virtual ${humanSize(virtual)})`;
+}
 
 export function status(c: Container, now: number): string {
   switch (c.state) {
