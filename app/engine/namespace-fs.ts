@@ -72,8 +72,8 @@ export class NamespaceFs implements Fs {
     const nlink =
       n.kind === 'dir'
         ? 2 + mergedChildren(r).filter((e) => e.node.kind === 'dir').length
-        : n.kind === 'file' && r.level === 0
-          ? (layerAt(m.fs, 0).links.get(n.ino)?.length ?? 1)
+        : n.kind === 'file'
+          ? (layerAt(m.fs, r.level).links.get(n.ino)?.length ?? 1)
           : 1;
     return {
       kind,

@@ -21,8 +21,7 @@ export function runtimeFiles(id: ContainerId, now: number, nextIno: () => number
       { path: '/resolv.conf', type: 'file', content: 'nameserver 127.0.0.11\noptions ndots:0\n' },
     ]),
     dev: build('dev', [
-      ...DEVICES.map(([name]): LayerEntrySpec => ({ path: `/${name}`, type: 'file', mode: '0666' })),
-      { path: '/console', type: 'file', mode: '0620' },
+      ...DEVICES.map(([name]): LayerEntrySpec => ({ path: `/${name}`, type: 'file', mode: name === 'console' ? '0620' : '0666' })),
       { path: '/pts', type: 'dir' },
       { path: '/shm', type: 'dir', mode: '1777' },
       { path: '/mqueue', type: 'dir', mode: '1777' },
@@ -61,6 +60,7 @@ export const DEVICES: readonly (readonly [string, readonly [number, number]])[] 
   ['random', [1, 8]],
   ['urandom', [1, 9]],
   ['tty', [5, 0]],
+  ['console', [136, 0]],
 ];
 
 const HOSTS = (hostname: string): string =>
