@@ -7,6 +7,8 @@ export default defineConfig({
   testDir: 'e2e',
   timeout: 30_000,
   retries: 0,
+  // A stray test.only must not silently skip the rest in CI.
+  forbidOnly: Boolean(process.env['CI']),
   workers: 2,
   reporter: [['list']],
   use: {

@@ -1,0 +1,31 @@
+import { useEffect } from 'react';
+import { selectTheme } from './store/selectors.ts';
+import { useAppStore } from './store/use-app-store.ts';
+import { Header } from './views/Header.tsx';
+import { ContainersPanel } from './views/panels/ContainersPanel.tsx';
+import { ImagesPanel } from './views/panels/ImagesPanel.tsx';
+import { Stage } from './views/Stage.tsx';
+import { TerminalPanel } from './views/terminal/TerminalPanel.tsx';
+
+export function App() {
+  const theme = useAppStore(selectTheme);
+
+  // The theme's colours are CSS variables keyed on the root element, so the page background follows.
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = theme;
+  }, [theme]);
+
+  return (
+    <div className="app">
+      <Header />
+      <main className="workspace">
+        <TerminalPanel />
+        <Stage />
+        <aside className="side" aria-label="Daemon state">
+          <ContainersPanel />
+          <ImagesPanel />
+        </aside>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Container, World } from '../engine/docker/world.ts';
+import type { ShellFrame } from '../shell/session-api.ts';
+import type { AppState } from './store.ts';
+
+// Selectors return values already held in the state (stable references), so components re-render
+// only when that value changes. Anything computed from them lives in derive.ts, memoised by the view.
+
+export const selectTranscript = (s: AppState) => s.transcript;
+export const selectHistory = (s: AppState) => s.history;
+export const selectPrompt = (s: AppState) => s.prompt;
+export const selectRun = (s: AppState) => s.run;
+export const selectClearTranscript = (s: AppState) => s.clearTranscript;
+export const selectWorld = (s: AppState): World => s.session.world;
+export const selectTheme = (s: AppState) => s.theme;
+export const selectToggleTheme = (s: AppState) => s.toggleTheme;
+export const selectLanguage = (s: AppState) => s.language;
+
+/** The shell the next line runs in: the innermost one. */
+export const selectCurrentFrame = (s: AppState): ShellFrame | undefined =>
+  s.session.frames[s.session.frames.length - 1];
+
+/** The container the file panels follow, or null when there is none. */
+export const selectFocusContainer = (s: AppState): Container | null =>
+  s.focusContainerId === null ? null : (s.session.world.containers.get(s.focusContainerId) ?? null);

@@ -1,0 +1,18 @@
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import type { SessionSlice } from './session-slice.ts';
+import { createSessionSlice } from './session-slice.ts';
+import type { SettingsSlice } from './settings-slice.ts';
+import { createSettingsSlice } from './settings-slice.ts';
+import type { ShellApi } from './shell-api.ts';
+
+/** The whole UI state: one store built from slices (zustand's slices pattern). */
+export type AppState = SessionSlice & SettingsSlice;
+export type AppStore = StoreApi<AppState>;
+
+/** A fresh store: a new machine with the built-in `demo` image, an empty transcript. */
+export const createAppStore = (shell: ShellApi): AppStore =>
+  createStore<AppState>()((...a) => ({
+    ...createSessionSlice(shell)(...a),
+    ...createSettingsSlice(...a),
+  }));

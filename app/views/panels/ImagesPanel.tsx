@@ -1,0 +1,38 @@
+import { useMemo } from 'react';
+import { imageRows } from '../../store/derive.ts';
+import { selectWorld } from '../../store/selectors.ts';
+import { useAppStore } from '../../store/use-app-store.ts';
+import { Panel } from './Panel.tsx';
+
+export function ImagesPanel() {
+  const world = useAppStore(selectWorld);
+  const rows = useMemo(() => imageRows(world), [world]);
+  return (
+    <Panel title="Images">
+      {rows.length === 0 ? (
+        <p className="panel__empty">No images.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Image</th>
+              <th scope="col">ID</th>
+              <th scope="col" className="num">
+                Layers
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={`${r.ref}\u0000${r.shortId}\u0000${i}`}>
+                <td className="mono">{r.ref}</td>
+                <td className="mono">{r.shortId}</td>
+                <td className="num mono">{r.layers}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Panel>
+  );
+}

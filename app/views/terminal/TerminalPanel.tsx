@@ -1,0 +1,84 @@
+import { useLayoutEffect, useRef } from 'react';
+import type { MouseEvent } from 'react';
+import type { World } from '../../engine/docker/world.ts';
+import type { ShellFrame } from '../../shell/session-api.ts';
+import {
+  selectClearTranscript,
+  selectCurrentFrame,
+  selectHistory,
+  selectPrompt,
+  selectRun,
+  selectTranscript,
+  selectWorld,
+} from '../../store/selectors.ts';
+import { useAppStore } from '../../store/use-app-store.ts';
+import { CommandLine } from './CommandLine.tsx';
+import { TranscriptItem } from './TranscriptItem.tsx';
+
+// In an embed (a blog's iframe) taking the focus would scroll the reader's page: wait for a click.
+const embedded = typeof window !== 'undefined' && window.self !== window.top;
+
+export function TerminalPanel() {
+  const transcript = useAppStore(selectTranscript);
+  const history = useAppStore(selectHistory);
+  const prompt = useAppStore(selectPrompt);
+  const frame = useAppStore(selectCurrentFrame);
+  const world = useAppStore(selectWorld);
+  const run = useAppStore(selectRun);
+  const clear = useAppStore(selectClearTranscript);
+  const screenRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  // Like a terminal, follow the newest line.
+  useLayoutEffect(() => {
+    const screen = screenRef.current;
+    if (screen) screen.scrollTop = screen.scrollHeight;
+  }, [transcript, prompt]);
+
+  // A click anywhere on the screen types into the prompt, unless it was to select text to copy.
+  const focusInput = (e: MouseEvent) => {
+    if (e.target instanceof HTMLElement && e.target.closest('input')) return;
+    if (window.getSelection()?.isCollapsed ?? true) inputRef.current?.focus({ preventScroll: true });
+  };
+
+  return (
+    <section className="terminal" aria-labelledby="terminal-title">
+      <div className="terminal__bar">
+        <h2 id="terminal-title" className="terminal__title">
+          Terminal
+        </h2>
+        <span className="terminal__where" data-testid="shell-where">
+          {whereText(frame, world)}
+        </span>
+      </div>
+      <div className="terminal__screen" ref={screenRef} onClick={focusInput}>
+        <div className="transcript" role="log" aria-label="Transcript">
+          {transcript.length === 0 && (
+            <p className="terminal__hint">
+              Type a command and press Enter. Try <code>docker run -d --name web demo</code>, then{' '}
+              <code>docker exec -it web sh</code>.
+            </p>
+          )}
+          {transcript.map((entry) => (
+            <TranscriptItem key={entry.id} entry={entry} />
+          ))}
+        </div>
+        <CommandLine
+          prompt={prompt}
+          where={frame?.where ?? 'host'}
+          history={history}
+          inputRef={inputRef}
+          autoFocus={!embedded}
+          onRun={run}
+          onClear={clear}
+        />
+      </div>
+    </section>
+  );
+}
+
+function whereText(frame: ShellFrame | undefined, world: World): string {
+  if (frame?.where !== 'container' || frame.containerId === undefined) return 'host · bash';
+  const name = world.containers.get(frame.containerId)?.name ?? frame.containerId.slice(0, 12);
+  return `container ${name} · ${frame.shellName}`;
+}
