@@ -13,8 +13,12 @@ export interface FileNode extends Meta {
   readonly kind: 'file';
   /** Inode number inside its layer: names with the same ino in one layer are hard links. */
   readonly ino: number;
+  /**
+   * The file's bytes as text. A file may be larger than its content: the rest reads as zero bytes
+   * (a sparse tail after truncate, or a catalog binary known only by its size).
+   */
   readonly content: string;
-  /** Size in bytes of content as UTF-8 (kept so sizes never need re-encoding). */
+  /** st_size in bytes: at least the UTF-8 length of content. */
   readonly size: number;
 }
 

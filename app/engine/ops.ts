@@ -22,6 +22,9 @@ import {
  * directory, no symlink on the way: the mount namespace resolves symlinks before calling these). They
  * never follow a final symlink either. Each returns the new overlay and the events that explain it.
  */
+/** truncate(2) beyond this fails with EFBIG (ext4's limit for 4 KiB blocks is 16 TiB; this is ample). */
+const MAX_FILE_SIZE = 2 ** 40;
+
 export interface OpCtx {
   readonly now: number;
   readonly umask: number;
@@ -97,10 +100,11 @@ export function writeFile(
   // O_TRUNC always sets mtime; an append of nothing (`: >> f`) opens for write but changes nothing.
   const changes = !opts.append || data.length > 0;
   const content = opts.append ? old.content + data : data;
+  const size = opts.append ? old.size + byteLength(data) : byteLength(data);
   const upper = updateFile(next.upper, comps, (n) => ({
     ...n,
     content,
-    size: byteLength(content),
+    size,
     mtime: changes ? ctx.now : n.mtime,
   }));
   next = withUpper(next, upper);
@@ -262,16 +266,15 @@ export function truncate(ov: Overlay, ctx: OpCtx, comps: readonly string[], size
   if (r.node.kind === 'dir') return err('EISDIR');
   if (r.node.kind !== 'file') return err('EINVAL');
   if (size < 0 || !Number.isSafeInteger(size)) return err('EINVAL');
-  if (size > 64 * 1024 * 1024) return err('EFBIG');
+  if (size > MAX_FILE_SIZE) return err('EFBIG');
   const events: EngineEvent[] = [];
   let next = copyUp(ov, comps, r, 'write', events);
   next = withUpper(
     next,
     updateFile(next.upper, comps, (n) => {
+      // Growing a file adds zero bytes after its content (a sparse tail); shrinking cuts the content.
       const bytes = new TextEncoder().encode(n.content);
-      const out = new Uint8Array(size);
-      out.set(bytes.subarray(0, size));
-      const content = new TextDecoder().decode(out);
+      const content = size >= bytes.length ? n.content : new TextDecoder().decode(bytes.subarray(0, size));
       return { ...n, content, size, mtime: ctx.now };
     }),
   );

@@ -55,7 +55,7 @@ export function layerTar(layer: Layer): Uint8Array {
           return;
         }
         firstName.set(n.ino, path);
-        out.add({ ...base, name: path, type: '0', data: new TextEncoder().encode(n.content) });
+        out.add({ ...base, name: path, type: '0', data: fileBytes(n.content, n.size) });
         return;
       }
     }
@@ -65,6 +65,15 @@ export function layerTar(layer: Layer): Uint8Array {
 }
 
 const EMPTY = new Uint8Array(0);
+
+/** A file's bytes: its content, then zero bytes up to its size. */
+function fileBytes(content: string, size: number): Uint8Array {
+  const head = new TextEncoder().encode(content);
+  if (head.length >= size) return head;
+  const out = new Uint8Array(size);
+  out.set(head);
+  return out;
+}
 
 interface TarEntry {
   name: string;

@@ -34,9 +34,16 @@ export function layerSize(layer: Layer): number {
  * Register a layer on top of `parent` in the layer store (E6, E7): its diff ID is the SHA-256 of
  * its tar; a chain already present is reused (shared layers). Returns the world and the chain ID.
  */
-export function registerLayer(world: World, parent: Digest | null, layer: Layer): [World, LayerRecord] {
-  const tar = layerTar(layer);
-  const diffId = digestOf(tar);
+export function registerLayer(
+  world: World,
+  parent: Digest | null,
+  layer: Layer,
+  known?: { readonly diffId: Digest; readonly tarSize: number },
+): [World, LayerRecord] {
+  // A catalog layer arrives with the digest its tar was found to have when the catalog was built:
+  // hashing hundreds of megabytes on every page load would say nothing new.
+  const tar = known ? null : layerTar(layer);
+  const diffId = known ? known.diffId : digestOf(tar!);
   const chainId = parent === null ? diffId : digestOfText(`${parent} ${diffId}`);
   const existing = world.layers.get(chainId);
   if (existing) return [world, existing];
@@ -50,7 +57,7 @@ export function registerLayer(world: World, parent: Digest | null, layer: Layer)
     link,
     layer: { ...layer, id: layerId(cacheId) },
     size: layerSize(layer),
-    tarSize: tar.length,
+    tarSize: tar ? tar.length : known!.tarSize,
   };
   const layers = new Map(world.layers);
   layers.set(chainId, rec);
@@ -67,6 +74,10 @@ export interface ImageSpec {
   readonly workingDir?: string;
   /** One CREATED BY line per layer (defaults to a generic ADD line). */
   readonly createdBy?: readonly string[];
+  /** Per layer, its diff ID and tar size as computed when a catalog was built (trusted, not re-hashed). */
+  readonly known?: readonly { readonly diffId: Digest; readonly tarSize: number }[];
+  /** The image's whole history (with its empty_layer entries), when it is known; one entry per layer otherwise. */
+  readonly history?: readonly HistoryEntry[];
   readonly created?: number;
 }
 
@@ -85,7 +96,8 @@ export function addImage(world: World, spec: ImageSpec): [World, ImageRecord] {
     let ino = w.nextIno;
     const layer = buildLayer(layerId(`pending-${i}`), entries, IMAGE_MTIME, () => ino++);
     w = { ...w, nextIno: ino };
-    const [w2, rec] = registerLayer(w, parent, layer);
+    const known = spec.known?.[i];
+    const [w2, rec] = registerLayer(w, parent, layer, known);
     w = w2;
     history.push({
       created,
@@ -106,7 +118,7 @@ export function addImage(world: World, spec: ImageSpec): [World, ImageRecord] {
     architecture: 'amd64',
     config,
     created,
-    history,
+    history: spec.history ?? history,
     os: 'linux',
     rootfs: { type: 'layers', diff_ids: diffIds },
   };
