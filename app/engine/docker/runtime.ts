@@ -21,7 +21,11 @@ export function runtimeFiles(id: ContainerId, now: number, nextIno: () => number
       { path: '/resolv.conf', type: 'file', content: 'nameserver 127.0.0.11\noptions ndots:0\n' },
     ]),
     dev: build('dev', [
-      ...DEVICES.map(([name]): LayerEntrySpec => ({ path: `/${name}`, type: 'file', mode: name === 'console' ? '0620' : '0666' })),
+      ...DEVICES.map(([name]): LayerEntrySpec => ({
+        path: `/${name}`,
+        type: 'file',
+        mode: name === 'console' ? '0620' : '0666',
+      })),
       { path: '/pts', type: 'dir' },
       { path: '/shm', type: 'dir', mode: '1777' },
       { path: '/mqueue', type: 'dir', mode: '1777' },

@@ -1,5 +1,5 @@
 import type { Digest } from '../digest.ts';
-import type { ContainerId } from '../ids.ts';
+import type { AbsPath, ContainerId } from '../ids.ts';
 import type { Layer } from '../layer.ts';
 import type { Rng } from './rng.ts';
 import { seedRng } from './rng.ts';
@@ -19,7 +19,24 @@ export interface World {
   readonly tags: ReadonlyMap<string, Digest>;
   /** In creation order. */
   readonly containers: ReadonlyMap<ContainerId, Container>;
+  /** Volumes by name (/var/lib/docker/volumes/<name>/_data), in creation order (F4). */
+  readonly volumes: ReadonlyMap<string, Volume>;
   /** Inode numbers handed to image layers as they are built. */
+  readonly nextIno: number;
+}
+
+/** A local volume: a plain directory tree that containers mount over their rootfs (F4). */
+export interface Volume {
+  readonly name: string;
+  readonly created: number;
+  readonly driver: 'local';
+  /** The volume's _data directory: a plain tree (an overlay with no lowers when mounted). */
+  readonly tree: Layer;
+  /** Made for `-v /path` with no name: `docker rm -v` and `--rm` remove it with its container (F3). */
+  readonly anonymous: boolean;
+  /** `docker volume create --label k=v`; null when none were given (dockerd prints `null`). */
+  readonly labels: Readonly<Record<string, string>> | null;
+  /** Next inode number for files made in this volume (unique inside the volume). */
   readonly nextIno: number;
 }
 
@@ -53,10 +70,17 @@ export interface ContainerConfig {
   readonly WorkingDir: string;
 }
 
+/** An image's config blob (E8), fields in the order dockerd's JSON has them. */
 export interface ImageConfig {
   readonly architecture: string;
+  readonly author?: string;
+  readonly comment?: string;
   readonly config: ContainerConfig;
+  /** The container a commit was made from, and its config then. */
+  readonly container?: string;
+  readonly container_config?: ContainerConfig & { readonly Hostname?: string; readonly Image?: string };
   readonly created: string;
+  readonly docker_version?: string;
   readonly history: readonly HistoryEntry[];
   readonly os: string;
   readonly rootfs: { readonly type: 'layers'; readonly diff_ids: readonly Digest[] };
@@ -99,6 +123,37 @@ export interface Container {
   readonly runtime: RuntimeFiles;
   readonly env: readonly string[];
   readonly workingDir: string;
+  /** Volumes mounted over the rootfs (`-v`, `--mount type=volume`), in the order given (F4). */
+  readonly mounts: readonly VolumeMount[];
+  /** tmpfs mounts (`--tmpfs`): their trees live while the container runs, empty at each start. */
+  readonly tmpfs: readonly TmpfsMount[];
+  /** `--read-only`: the rootfs overlay and the /etc bind mounts are mounted read-only. */
+  readonly readOnly: boolean;
+  /** `-t` and `-i` as given at create (Config.Tty, Config.OpenStdin). */
+  readonly tty: boolean;
+  readonly openStdin: boolean;
+}
+
+/** A volume mounted in a container. */
+export interface VolumeMount {
+  readonly volume: string;
+  /** Where it is mounted: the destination as given, canonical (symlinks resolved) once started. */
+  readonly target: AbsPath;
+  readonly readOnly: boolean;
+  /** The mode field of `-v` ('ro', 'z', 'nocopy' …), as `docker inspect` shows it in Mounts. */
+  readonly mode: string;
+  /** Fill an empty volume with the image's content at the target on the next start (F4). */
+  readonly copyData: boolean;
+}
+
+export interface TmpfsMount {
+  readonly target: AbsPath;
+  /** The options as given after the ':' (`size=64m,mode=700`). */
+  readonly options: string;
+  readonly readOnly: boolean;
+  /** `mode=` option; otherwise the mode of the dir beneath, or 1777 for a new mount point. */
+  readonly mode: number | null;
+  readonly tree: Layer;
 }
 
 /** Trees mounted over the rootfs while the container runs: kept with the container across execs. */
@@ -123,6 +178,7 @@ export const emptyWorld = (seed = DEFAULT_SEED): World => ({
   images: new Map(),
   tags: new Map(),
   containers: new Map(),
+  volumes: new Map(),
   nextIno: 1,
 });
 

@@ -1,23 +1,32 @@
 import type { CommandContext, ParseResult, ShellCommand } from '../../types.ts';
 import { commit } from './commit.ts';
+import { cp } from './cp.ts';
+import { create, start } from './create-start.ts';
 import { diff } from './diff.ts';
 import { history, images, rmi, tag } from './images.ts';
 import { info, systemDf } from './system.ts';
 import { exec } from './exec.ts';
+import { containerPrune } from './prune.ts';
 import { ps } from './ps.ts';
 import { run } from './run.ts';
 import { rm, stop } from './stop-rm.ts';
 import type { DockerSubcommand } from './subcommand.ts';
+import { volume } from './volume.ts';
 
 /** Every `docker` subcommand the simulator knows; `container …` spellings map onto them. */
 // Method parameters are bivariant, so each typed subcommand fits DockerSubcommand<unknown>.
 export const SUBCOMMANDS: readonly DockerSubcommand<unknown>[] = [
   run,
+  create,
+  start,
   exec,
   ps,
   stop,
   rm,
   diff,
+  cp,
+  containerPrune,
+  volume,
   commit,
   images,
   tag,

@@ -1,10 +1,21 @@
 import { createContainer, findContainer, removeContainer } from '../../../engine/docker/containers.ts';
 import { findImage } from '../../../engine/docker/images.ts';
 import { exitContainer, findProgram, startContainer } from '../../../engine/docker/lifecycle.ts';
+import type { MountRequest } from '../../../engine/docker/mounts.ts';
+import {
+  checkMountTargets,
+  combineMounts,
+  parseMountFlag,
+  parseTmpfsFlag,
+  parseVolumeFlag,
+  prepareMounts,
+} from '../../../engine/docker/mounts.ts';
+import type { Container } from '../../../engine/docker/world.ts';
+import type { ContainerId } from '../../../engine/ids.ts';
 import type { CommandContext, ParseResult } from '../../types.ts';
 import type { DockerHost } from '../../docker-host.ts';
-import type { DockerArgs } from './flags.ts';
-import { argCountError, parseDockerFlags } from './flags.ts';
+import type { DockerArgs, FlagSpec } from './flags.ts';
+import { argCountError, dockerUsageError, parseDockerFlags } from './flags.ts';
 import type { DockerSubcommand } from './subcommand.ts';
 import { interactiveShell, isLongRunning } from './programs.ts';
 
@@ -21,6 +32,15 @@ export interface RunOpts {
   readonly tty: boolean;
   readonly rm: boolean;
   readonly entrypoint: string | undefined;
+  /** `-v` as typed: dockerd reads them at create, and its errors are the daemon's. */
+  readonly volumes: readonly string[];
+  /** `--tmpfs` as typed (checked by dockerd too). */
+  readonly tmpfs: readonly string[];
+  /** `--mount`, already read by the CLI. */
+  readonly mounts: readonly MountRequest[];
+  /** dockerd's objection to a `--mount`, reported at create. */
+  readonly mountError: string | null;
+  readonly readOnly: boolean;
 }
 
 export const FLAGS = {
@@ -32,6 +52,7 @@ export const FLAGS = {
     '-t': 'tty',
     '--tty': 'tty',
     '--rm': 'rm',
+    '--read-only': 'read-only',
   },
   string: {
     '--name': 'name',
@@ -46,12 +67,27 @@ export const FLAGS = {
     '--publish': 'publish',
     '-h': 'hostname',
     '--hostname': 'hostname',
+    '-v': 'volume',
+    '--volume': 'volume',
+    '--mount': 'mount',
+    '--tmpfs': 'tmpfs',
   },
-  repeat: ['env', 'publish'],
+  repeat: ['env', 'publish', 'volume', 'mount', 'tmpfs'],
   interspersed: false,
 } as const;
 
-export function toRunOpts(a: DockerArgs): RunOpts {
+/** The flags of `docker create`: run's, without the ones that only make sense when running now. */
+export const CREATE_FLAGS: FlagSpec = {
+  ...FLAGS,
+  bool: Object.fromEntries(Object.entries(FLAGS.bool).filter(([k]) => k !== '-d' && k !== '--detach')),
+  repeat: [...FLAGS.repeat],
+};
+
+export function toRunOpts(
+  a: DockerArgs,
+  mounts: readonly MountRequest[] = [],
+  mountError: string | null = null,
+): RunOpts {
   const [image, ...args] = a.positionals as [string, ...string[]];
   return {
     image,
@@ -62,7 +98,33 @@ export function toRunOpts(a: DockerArgs): RunOpts {
     tty: a.bools.has('tty'),
     rm: a.bools.has('rm'),
     entrypoint: a.strings.get('entrypoint')?.[0],
+    volumes: a.strings.get('volume') ?? [],
+    tmpfs: a.strings.get('tmpfs') ?? [],
+    mounts,
+    mountError,
+    readOnly: a.bools.has('read-only'),
   };
+}
+
+/** run and create read the same flags; `--mount` is read by the CLI, so its errors are usage errors. */
+export function parseRunLike(
+  cmd: 'run' | 'create',
+  usage: string,
+  args: readonly string[],
+): ParseResult<RunOpts> {
+  const spec = cmd === 'run' ? { ...FLAGS, repeat: [...FLAGS.repeat] } : CREATE_FLAGS;
+  const p = parseDockerFlags(cmd, usage, args, spec);
+  if (!p.ok) return p;
+  if (p.opts.positionals.length < 1) return argCountError(cmd, 'requires at least 1 argument', usage, 'See');
+  const mounts: MountRequest[] = [];
+  for (const raw of p.opts.strings.get('mount') ?? []) {
+    const m = parseMountFlag(raw);
+    if ('error' in m && m.cli)
+      return dockerUsageError(cmd, `invalid argument "${raw}" for "--mount" flag: ${m.error}`, usage);
+    if ('error' in m) return { ok: true, opts: toRunOpts(p.opts, [], m.error) };
+    mounts.push(m);
+  }
+  return { ok: true, opts: toRunOpts(p.opts, mounts) };
 }
 
 export const run: DockerSubcommand<RunOpts> = {
@@ -71,26 +133,47 @@ export const run: DockerSubcommand<RunOpts> = {
   usage: USAGE,
   about: ABOUT,
   parse(args): ParseResult<RunOpts> {
-    const p = parseDockerFlags('run', USAGE, args, { ...FLAGS, repeat: [...FLAGS.repeat] });
-    if (!p.ok) return p;
-    if (p.opts.positionals.length < 1)
-      return argCountError('run', 'requires at least 1 argument', USAGE, 'See');
-    return { ok: true, opts: toRunOpts(p.opts) };
+    return parseRunLike('run', USAGE, args);
   },
   run(o, ctx, docker) {
     return runContainer(o, ctx, docker);
   },
 };
 
+export type Step<T> = { ok: true; value: T } | { ok: false; message: string; code: number };
+
 /** docker run = create + start + (attach, wait, remove), each step failing the way dockerd does. */
 export function runContainer(o: RunOpts, ctx: CommandContext, docker: DockerHost): number {
-  const fail = (msg: string, code = 125): number => {
+  const fail = (msg: string, code: number): number => {
     ctx.stderr(
       `docker: Error response from daemon: ${msg}\n\nRun 'docker run --help' for more information\n`,
     );
     return code;
   };
-  let world = docker.world();
+  const created = createStep(o, ctx, docker);
+  if (!created.ok) return fail(created.message, created.code);
+  const id = created.value.id;
+  const started = startStep(docker, id);
+  if (!started.ok) {
+    if (o.rm) docker.setWorld(removeContainer(docker.world(), id));
+    return fail(started.message, started.code);
+  }
+  if (o.detach) {
+    ctx.stdout(`${id}\n`);
+    runInBackground(docker, id);
+    return 0;
+  }
+  return attachStep(docker, ctx, id, o.interactive);
+}
+
+/**
+ * docker create: the image, the name, the command and the mounts are checked, then the container is
+ * made (with its named and anonymous volumes) and the mount destinations checked in its rootfs.
+ * Prints "Unable to find image" itself, as the CLI does before the error.
+ */
+export function createStep(o: RunOpts, ctx: CommandContext, docker: DockerHost): Step<Container> {
+  const fail = (message: string, code = 125): Step<Container> => ({ ok: false, message, code });
+  const world = docker.world();
   const image = findImage(world, o.image);
   if (!image) {
     ctx.stderr(`Unable to find image '${o.image.includes(':') ? o.image : `${o.image}:latest`}' locally\n`);
@@ -113,6 +196,8 @@ export function runContainer(o: RunOpts, ctx: CommandContext, docker: DockerHost
   const cmd = o.args.length > 0 ? o.args : o.entrypoint !== undefined ? [] : (cfg.Cmd ?? []);
   const command = [...entry, ...cmd];
   if (command.length === 0) return fail('No command specified');
+  const mounts = mountRequests(o);
+  if ('error' in mounts) return fail(mounts.error);
   docker.tick();
   const [w1, c] = createContainer(docker.world(), {
     image,
@@ -120,35 +205,88 @@ export function runContainer(o: RunOpts, ctx: CommandContext, docker: DockerHost
     ...(o.name === undefined ? {} : { name: o.name }),
     command,
     autoRemove: o.rm,
+    mounts,
+    readOnly: o.readOnly,
+    tty: o.tty,
+    openStdin: o.interactive,
   });
-  world = w1;
-  const prog = findProgram(world, c, command[0]!);
+  const bad = checkMountTargets(w1, c);
+  if (bad !== null) return fail(bad);
+  docker.setWorld(w1);
+  return { ok: true, value: c };
+}
+
+function mountRequests(o: RunOpts): readonly MountRequest[] | { error: string } {
+  if (o.mountError !== null) return { error: o.mountError };
+  const reqs: MountRequest[] = [];
+  for (const v of o.volumes) {
+    const r = parseVolumeFlag(v);
+    if ('error' in r) return r;
+    reqs.push(r);
+  }
+  reqs.push(...o.mounts);
+  for (const t of o.tmpfs) {
+    const r = parseTmpfsFlag(t);
+    if ('error' in r) return r;
+    reqs.push(r);
+  }
+  return combineMounts(reqs);
+}
+
+/**
+ * docker start, up to the program: volumes filled and mount points made (prepareMounts), then runc
+ * looks for the program. A failure leaves the container created, as dockerd does.
+ */
+export function startStep(docker: DockerHost, id: ContainerId): Step<Container> {
+  const world = docker.world();
+  const prep = prepareMounts(world, world.containers.get(id)!);
+  if ('error' in prep) return { ok: false, message: prep.error, code: 125 };
+  const c = prep.container;
+  const prog = findProgram(prep.world, c, c.command[0]!);
+  docker.setWorld(prep.world);
   if ('error' in prog) {
-    docker.setWorld(o.rm ? removeContainer(world, c.id) : world);
     const code = prog.error.includes('not found') || prog.error.includes('no such file') ? 127 : 126;
-    return fail(
-      `failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${command[0]}": ${prog.error}: unknown`,
+    return {
+      ok: false,
+      message: `failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${c.command[0]}": ${prog.error}: unknown`,
       code,
-    );
+    };
   }
-  world = startContainer(world, c.id, world.clock);
-  docker.setWorld(world);
-  if (o.detach) {
-    ctx.stdout(`${c.id}\n`);
+  docker.setWorld(startContainer(prep.world, id, prep.world.clock));
+  return { ok: true, value: c };
+}
+
+/** Main processes that stay up on their own: servers, long sleeps, a shell waiting on its terminal. */
+export const keepsRunning = (c: Container): boolean =>
+  isLongRunning(c.command) || (interactiveShell(c.command) !== undefined && (c.tty || c.openStdin));
+
+/**
+ * Attached (`docker run` without -d, `docker start -a`): an interactive shell takes over the terminal;
+ * a long-running process would hold it, and here keeps running; anything else runs to its end, its
+ * output shown, and the container exits with its code.
+ */
+export function attachStep(docker: DockerHost, ctx: CommandContext, id: ContainerId, stdin: boolean): number {
+  const c = docker.world().containers.get(id)!;
+  const shell = interactiveShell(c.command);
+  if (shell && c.tty && c.openStdin && stdin) {
+    docker.enterShell(id, shell, c.autoRemove ? 'remove' : 'stop');
     return 0;
   }
-  const shell = interactiveShell(command);
-  if (o.interactive && o.tty && shell) {
-    docker.enterShell(c.id, shell, o.rm ? 'remove' : 'stop');
-    return 0;
-  }
-  // A long-running main process in the foreground would hold a real terminal; here it keeps running.
-  if (isLongRunning(command)) return 0;
-  const code = docker.runProgram(c.id, command, {
-    stdin: o.interactive ? ctx.stdin : '',
+  if (keepsRunning(c)) return 0;
+  const code = docker.runProgram(id, c.command, {
+    stdin: stdin && c.openStdin ? ctx.stdin : '',
     stdout: ctx.stdout,
     stderr: ctx.stderr,
   });
-  docker.setWorld(exitContainer(docker.world(), c.id, docker.tick(), code));
+  docker.setWorld(exitContainer(docker.world(), id, docker.tick(), code));
   return code;
+}
+
+/** Detached (`docker run -d`, `docker start`): a short program still runs to its end, unseen. */
+export function runInBackground(docker: DockerHost, id: ContainerId): void {
+  const c = docker.world().containers.get(id)!;
+  if (keepsRunning(c)) return;
+  const discard = (): void => undefined;
+  const code = docker.runProgram(id, c.command, { stdin: '', stdout: discard, stderr: discard });
+  docker.setWorld(exitContainer(docker.world(), id, docker.tick(), code));
 }

@@ -11,6 +11,8 @@ const RM_USAGE = 'docker rm [OPTIONS] CONTAINER [CONTAINER...]';
 export interface NamesOpts {
   readonly names: readonly string[];
   readonly force: boolean;
+  /** rm -v: take the container's anonymous volumes too (F3). */
+  readonly volumes?: boolean;
 }
 
 export const stop: DockerSubcommand<NamesOpts> = {
@@ -57,7 +59,10 @@ export const rm: DockerSubcommand<NamesOpts> = {
     });
     if (!p.ok) return p;
     if (p.opts.positionals.length === 0) return argCountError('rm', 'requires at least 1 argument', RM_USAGE);
-    return { ok: true, opts: { names: p.opts.positionals, force: p.opts.bools.has('f') } };
+    return {
+      ok: true,
+      opts: { names: p.opts.positionals, force: p.opts.bools.has('f'), volumes: p.opts.bools.has('v') },
+    };
   },
   run(o, ctx, docker) {
     let code = 0;
@@ -75,7 +80,7 @@ export const rm: DockerSubcommand<NamesOpts> = {
         continue;
       }
       docker.tick();
-      docker.setWorld(removeContainer(docker.world(), c.id));
+      docker.setWorld(removeContainer(docker.world(), c.id, o.volumes ? { volumes: true } : {}));
       ctx.stdout(`${name}\n`);
     }
     return code;
