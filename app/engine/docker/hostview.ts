@@ -146,6 +146,9 @@ export function dockerRootTree(world: World): Layer {
     file(`${cd}/${c.id}-json.log`, '', '0640');
   }
 
+  for (const v of world.volumes.values()) dir(`/volumes/${v.name}/_data`);
+  file('/volumes/metadata.db', '', '0600');
+
   let ino = 1;
   const tree = buildLayer(layerId('var-lib-docker'), e, world.clock, () => ino++);
   cache.set(world, tree);
@@ -172,6 +175,8 @@ export function hostNamespace(world: World, host: Layer): Namespace {
   mounts.push(m(ROOT, 'host', 'ext4', plain(dockerRootTree(world)), true));
   for (const l of world.layers.values())
     mounts.push(m(`${ROOT}/overlay2/${l.cacheId}/diff`, 'host', 'ext4', plain(l.layer), true));
+  for (const v of world.volumes.values())
+    mounts.push(m(`${ROOT}/volumes/${v.name}/_data`, 'host', 'ext4', plain(v.tree), true));
   for (const c of world.containers.values()) {
     mounts.push(m(`${OVERLAY2}/${c.mountId}-init/diff`, 'host', 'ext4', plain(c.init), true));
     mounts.push(m(`${OVERLAY2}/${c.mountId}/diff`, 'host', 'ext4', plain(c.upper), true));

@@ -6,6 +6,8 @@ import {
   uniqueLayers,
 } from '../../../engine/docker/sizes.ts';
 import type { World } from '../../../engine/docker/world.ts';
+import { layerSize } from '../../../engine/docker/images.ts';
+import { containersUsing } from '../../../engine/docker/volumes.ts';
 import type { CommandContext, ParseResult } from '../../types.ts';
 import { argCountError, parseDockerFlags } from './flags.ts';
 import { table } from './format.ts';
@@ -38,7 +40,11 @@ export const systemDf: DockerSubcommand<{ readonly verbose: boolean }> = {
     const rw = containers.map((c) => containerSizes(world, c).rw);
     const rwTotal = rw.reduce((a, b) => a + b, 0);
     const rwIdle = containers.reduce((n, c, i) => n + (c.state === 'running' ? 0 : rw[i]!), 0);
-    const volumes = [...(world.volumes?.values() ?? [])];
+    const volumes = [...world.volumes.values()];
+    const volSize = volumes.map((v) => layerSize(v.tree));
+    const volUsed = volumes.map((v) => containersUsing(world, v.name).length > 0);
+    const volTotal = volSize.reduce((a, b) => a + b, 0);
+    const volIdle = volSize.reduce((n, sz, i) => n + (volUsed[i] ? 0 : sz), 0);
     const pct = (part: number, whole: number): string =>
       `${humanSize(part)} (${whole === 0 ? 0 : Math.round((part * 100) / whole)}%)`;
     ctx.stdout(
@@ -52,7 +58,13 @@ export const systemDf: DockerSubcommand<{ readonly verbose: boolean }> = {
           humanSize(rwTotal),
           pct(rwIdle, rwTotal),
         ],
-        ['Local Volumes', String(volumes.length), '0', '0B', '0B'],
+        [
+          'Local Volumes',
+          String(volumes.length),
+          String(volUsed.filter(Boolean).length),
+          humanSize(volTotal),
+          pct(volIdle, volTotal),
+        ],
         ['Build Cache', '0', '0', '0B', '0B'],
       ]),
     );
