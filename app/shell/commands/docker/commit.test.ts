@@ -42,7 +42,7 @@ describe('docker commit', () => {
     const r = type(
       base2(),
       'docker run -d --name c1 base:2',
-      'docker exec c1 touch /x',
+      "docker exec c1 sh -c 'touch /x'",
       'docker commit c1 base:3',
     );
     const img = findImage(r.s.world, 'base:3')!;

@@ -6,6 +6,7 @@ import { diff } from './diff.ts';
 import { history, images, rmi, tag } from './images.ts';
 import { info, systemDf } from './system.ts';
 import { exec } from './exec.ts';
+import { containerInspect, imageInspect, inspect } from './inspect.ts';
 import { containerPrune } from './prune.ts';
 import { ps } from './ps.ts';
 import { run } from './run.ts';
@@ -34,6 +35,9 @@ export const SUBCOMMANDS: readonly DockerSubcommand<unknown>[] = [
   history,
   info,
   systemDf,
+  inspect,
+  imageInspect,
+  containerInspect,
 ];
 
 interface DockerInvocation {
