@@ -10,7 +10,23 @@ import { byteCompare } from './tree.ts';
  * USTAR headers, whole-second mtimes, numeric ids with uname/gname "root" as dockerd 20.10 wrote.
  */
 export function layerTar(layer: Layer): Uint8Array {
-  const out = new TarWriter();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  writeLayer(layer, (c) => {
+    chunks.push(c);
+    length += c.length;
+  });
+  const out = new Uint8Array(length);
+  let off = 0;
+  for (const c of chunks) {
+    out.set(c, off);
+    off += c.length;
+  }
+  return out;
+}
+
+function writeLayer(layer: Layer, sink: (chunk: Uint8Array) => void): void {
+  const out = new TarWriter(sink);
   const firstName = new Map<number, string>();
   const visit = (dir: DirNode, prefix: string): void => {
     const names = [...dir.children.keys()].sort(byteCompare);
@@ -61,7 +77,7 @@ export function layerTar(layer: Layer): Uint8Array {
     }
   };
   visit(layer.root, '');
-  return out.finish();
+  out.finish();
 }
 
 const EMPTY = new Uint8Array(0);
@@ -88,68 +104,49 @@ interface TarEntry {
 
 const enc = new TextEncoder();
 
+/** Zero bytes for padding and the end of archive; shared, never written to. */
+const ZEROS = new Uint8Array(1024);
+
 class TarWriter {
-  private chunks: Uint8Array[] = [];
-  private length = 0;
+  constructor(private readonly sink: (chunk: Uint8Array) => void) {}
 
   add(e: TarEntry): void {
     let name = e.name;
     let prefix = '';
-    const nameBytes = enc.encode(name);
-    if (nameBytes.length > 100 || enc.encode(e.linkname ?? '').length > 100) {
+    const long = utf8Length(name) > 100 || utf8Length(e.linkname ?? '') > 100;
+    if (long) {
       const split = splitUstar(name);
-      if (split && enc.encode(e.linkname ?? '').length <= 100) [prefix, name] = split;
+      if (split && utf8Length(e.linkname ?? '') <= 100) [prefix, name] = split;
       else this.pax(e);
     }
-    this.push(header({ ...e, name }, prefix));
-    this.push(e.data);
+    this.sink(header({ ...e, name }, prefix));
+    if (e.data.length > 0) this.sink(e.data);
     this.pad(e.data.length);
   }
 
   private pax(e: TarEntry): void {
-    const records = [record('path', e.name), ...(e.linkname ? [record('linkpath', e.linkname)] : [])].join(
-      '',
-    );
+    const records = record('path', e.name) + (e.linkname ? record('linkpath', e.linkname) : '');
     const data = enc.encode(records);
-    this.push(
-      header(
-        {
-          name: 'PaxHeaders.0/' + e.name.slice(-80).replace(/^\/+/, ''),
-          type: 'x' as '0',
-          mode: 0o644,
-          uid: 0,
-          gid: 0,
-          mtime: 0,
-          data,
-        },
-        '',
-      ),
-    );
-    this.push(data);
+    const name = 'PaxHeaders.0/' + e.name.slice(-80).replace(/^\/+/, '');
+    this.sink(header({ name, type: 'x' as '0', mode: 0o644, uid: 0, gid: 0, mtime: 0, data }, ''));
+    this.sink(data);
     this.pad(data.length);
-  }
-
-  private push(b: Uint8Array): void {
-    this.chunks.push(b);
-    this.length += b.length;
   }
 
   private pad(n: number): void {
     const rem = n % 512;
-    if (rem) this.push(new Uint8Array(512 - rem));
+    if (rem) this.sink(ZEROS.subarray(0, 512 - rem));
   }
 
-  finish(): Uint8Array {
-    this.push(new Uint8Array(1024));
-    const out = new Uint8Array(this.length);
-    let off = 0;
-    for (const c of this.chunks) {
-      out.set(c, off);
-      off += c.length;
-    }
-    return out;
+  finish(): void {
+    this.sink(ZEROS);
   }
 }
+
+const utf8Length = (s: string): number => {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return enc.encode(s).length;
+  return s.length;
+};
 
 /** A PAX record "LEN key=value\n" whose LEN counts itself. */
 function record(key: string, value: string): string {
@@ -172,8 +169,12 @@ function splitUstar(name: string): [string, string] | null {
 
 function header(e: TarEntry, prefix: string): Uint8Array {
   const h = new Uint8Array(512);
+  // Names are nearly always ASCII: write char codes directly, encode only when needed.
   const str = (off: number, len: number, s: string): void => {
-    h.set(enc.encode(s).subarray(0, len), off);
+    if (utf8Length(s) === s.length) {
+      const n = Math.min(len, s.length);
+      for (let i = 0; i < n; i++) h[off + i] = s.charCodeAt(i);
+    } else h.set(enc.encode(s).subarray(0, len), off);
   };
   const oct = (off: number, len: number, v: number): void =>
     str(off, len, v.toString(8).padStart(len - 1, '0') + '\0');
@@ -184,7 +185,7 @@ function header(e: TarEntry, prefix: string): Uint8Array {
   oct(124, 12, e.data.length);
   oct(136, 12, Math.max(0, Math.floor(e.mtime)));
   str(148, 8, '        ');
-  str(156, 1, e.type);
+  h[156] = e.type.charCodeAt(0);
   str(157, 100, e.linkname ?? '');
   str(257, 6, 'ustar\0');
   str(263, 2, '00');
@@ -194,7 +195,7 @@ function header(e: TarEntry, prefix: string): Uint8Array {
   oct(337, 8, 0);
   str(345, 155, prefix);
   let sum = 0;
-  for (const b of h) sum += b;
+  for (let i = 0; i < 512; i++) sum += h[i]!;
   str(148, 8, sum.toString(8).padStart(6, '0') + '\0 ');
   return h;
 }
