@@ -7,7 +7,7 @@ export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist', sourcemap: false },
   test: {
-    include: ['app/**/*.test.ts', 'app/**/*.test.tsx'],
+    include: ['app/**/*.test.ts', 'app/**/*.test.tsx', 'conformance/**/*.test.ts'],
     environment: 'node',
   },
 });

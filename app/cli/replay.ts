@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
+import type { CatalogSource } from '../engine/catalog/catalog.ts';
 import { replay } from '../replay/replay.ts';
 import { parseScenario } from '../replay/scenario.ts';
+import { diskCatalog } from './disk-catalog.ts';
 
 // `npm run --silent replay -- FILE...`: one JSON object per scenario file on stdout (JSON Lines),
 // in argument order. A file that cannot be read or is not a scenario is reported on stderr by name;
-// the others are still replayed, and the exit code is then 1.
+// the others are still replayed, and the exit code is then 1. The built-in image catalog is read from
+// public/catalog (each scenario gets a fresh reader, so no state leaks from one file to the next).
 
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
@@ -42,7 +45,8 @@ function main(files: readonly string[]): number {
       continue;
     }
     try {
-      process.stdout.write(JSON.stringify(replay(parsed.scenario)) + '\n');
+      const catalog: CatalogSource = diskCatalog();
+      process.stdout.write(JSON.stringify(replay(parsed.scenario, { catalog })) + '\n');
     } catch (e) {
       process.stderr.write(`replay: ${file}: internal error: ${(e as Error).message}\n`);
       failed++;
@@ -50,5 +54,11 @@ function main(files: readonly string[]): number {
   }
   return failed > 0 ? 1 : 0;
 }
+
+// Output piped into `head` may close early: that is the reader's choice, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 process.exitCode = main(process.argv.slice(2));

@@ -24,6 +24,8 @@ import {
  */
 /** truncate(2) beyond this fails with EFBIG (ext4's limit for 4 KiB blocks is 16 TiB; this is ample). */
 const MAX_FILE_SIZE = 2 ** 40;
+/** Up to this many zero bytes are written out as content when a dense file grows; more stay sparse. */
+const MAX_DENSE_GROWTH = 1 << 20;
 
 export interface OpCtx {
   readonly now: number;
@@ -272,9 +274,14 @@ export function truncate(ov: Overlay, ctx: OpCtx, comps: readonly string[], size
   next = withUpper(
     next,
     updateFile(next.upper, comps, (n) => {
-      // Growing a file adds zero bytes after its content (a sparse tail); shrinking cuts the content.
+      // Growing a file adds zero bytes; shrinking cuts the content. A huge growth stays a sparse tail
+      // (size beyond content) so `truncate -s 10G` does not hold ten gigabytes of NULs in memory.
       const bytes = new TextEncoder().encode(n.content);
-      const content = size >= bytes.length ? n.content : new TextDecoder().decode(bytes.subarray(0, size));
+      const dense = n.size === bytes.length;
+      let content = n.content;
+      if (size < bytes.length) content = new TextDecoder().decode(bytes.subarray(0, size));
+      else if (dense && size - bytes.length <= MAX_DENSE_GROWTH)
+        content = n.content + '\0'.repeat(size - bytes.length);
       return { ...n, content, size, mtime: ctx.now };
     }),
   );
