@@ -131,9 +131,8 @@ report(
 
 // 5. docker commit of a container whose upper holds 10 000 entries: tar, SHA-256, new layer and image.
 {
-  let [world, image] = addImage(emptyWorld(), DEMO_IMAGE);
-  let c;
-  [world, c] = createContainer(world, {
+  const [w0, image] = addImage(emptyWorld(), DEMO_IMAGE);
+  const [world, c] = createContainer(w0, {
     image,
     imageRef: 'demo',
     name: 'big',

@@ -63,15 +63,7 @@ describe('find', () => {
 
   it('finds empty files and directories', () => {
     expect(sh(boxWith(), find, ['/', '-path', '/sys', '-prune', '-o', '-empty', '-print']).stdout).toBe(
-      out(
-        '/.dockerenv',
-        '/dev/mqueue',
-        '/dev/pts',
-        '/dev/shm',
-        '/proc/1/cmdline',
-        '/root',
-        '/tmp',
-      ),
+      out('/.dockerenv', '/dev/mqueue', '/dev/pts', '/dev/shm', '/proc/1/cmdline', '/root', '/tmp'),
     );
   });
 
