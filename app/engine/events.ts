@@ -69,6 +69,15 @@ export type EngineEvent =
       /** The layer's size as Docker counts it (E7). */
       readonly size: number;
     }
-  | { readonly type: 'image-created'; readonly id: string; readonly ref: string | null };
+  | { readonly type: 'image-created'; readonly id: string; readonly ref: string | null }
+  /** docker pull registered a layer (or found its chain already in the layer store: "Already exists"). */
+  | {
+      readonly type: 'layer-pulled';
+      readonly chainId: string;
+      readonly diffId: string;
+      /** The layer's size as Docker counts it (E7). */
+      readonly size: number;
+      readonly existed: boolean;
+    };
 
 export type EngineEventType = EngineEvent['type'];

@@ -38,6 +38,8 @@ export type LayerEntrySpec =
       readonly type: 'file';
       readonly mode?: string | number;
       readonly content?: string;
+      /** st_size when larger than the content: the rest reads as zero bytes (catalog binaries). */
+      readonly size?: number;
     }
   | {
       readonly path: string;
@@ -109,7 +111,7 @@ export function buildLayer(
           kind: 'file',
           ino,
           content,
-          size: byteLength(content),
+          size: Math.max(byteLength(content), e.size ?? 0),
           ...meta(parseMode(e.mode, 0o644)),
         });
         break;

@@ -1,3 +1,4 @@
+import type { CatalogSource } from '../engine/catalog/catalog.ts';
 import { containerOverlay, initOverlay } from '../engine/docker/containers.ts';
 import { changes, formatChanges } from '../engine/docker/diff.ts';
 import type { World } from '../engine/docker/world.ts';
@@ -5,6 +6,7 @@ import type { Node } from '../engine/node.ts';
 import { walkMerged } from '../engine/overlay.ts';
 import { byteCompare, walk } from '../engine/tree.ts';
 import { createSession, runLine } from '../shell/session.ts';
+import { withExtras } from './extra.ts';
 import type { Scenario } from './scenario.ts';
 
 /** One line of the replay's JSON output (shared/REPLAY.md). */
@@ -32,15 +34,25 @@ export interface ContainerOut {
   readonly diff: readonly string[];
 }
 
-/** Replay a scenario headlessly through the same session, shell and engine as the page. */
-export function replay(scenario: Scenario): ReplayOutput {
-  let session = createSession({ demo: false, images: scenario.images });
+/**
+ * Replay a scenario headlessly through the same session, shell and engine as the page. With the
+ * built-in catalog (the CLI reads it from public/catalog), `docker pull`/`docker run` of its images
+ * work as in the page; the scenario's own images are there from the start, the catalog's only once
+ * pulled.
+ */
+export function replay(scenario: Scenario, opts: { readonly catalog?: CatalogSource } = {}): ReplayOutput {
+  let session = createSession({
+    demo: false,
+    images: scenario.images,
+    ...(opts.catalog ? { catalog: opts.catalog } : {}),
+  });
   const transcript = scenario.commands.map((command) => {
     const r = runLine(session, command);
     session = r.session;
     return { command, output: r.output.map((c) => c.text).join(''), exitCode: r.exitCode };
   });
-  return { transcript, containers: containersOut(session.world), images: imagesOut(session.world) };
+  const out = { transcript, containers: containersOut(session.world), images: imagesOut(session.world) };
+  return withExtras(out, session.world);
 }
 
 const octal = (mode: number): string => mode.toString(8).padStart(4, '0');

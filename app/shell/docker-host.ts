@@ -1,3 +1,4 @@
+import type { CatalogSource } from '../engine/catalog/catalog.ts';
 import type { World } from '../engine/docker/world.ts';
 import type { ContainerId } from '../engine/ids.ts';
 import type { EngineEvent } from '../engine/events.ts';
@@ -16,6 +17,13 @@ export interface DockerHost {
   runProgram(id: ContainerId, argv: readonly string[], io: ProgramIo): number;
   /** Record daemon-side engine events (a commit, a pull …) for the timeline, in order. */
   emit?(events: readonly EngineEvent[]): void;
+  /** The built-in image catalog as far as it is loaded; undefined when the machine has none. */
+  catalog?(): CatalogSource | undefined;
+  /**
+   * The line needs a catalog file that is not loaded yet: nothing of this line is kept; the page loads
+   * the file and runs the line again (LineResult.needs). The command should stop at once.
+   */
+  needCatalogFile?(file: string): void;
   /** After this line the terminal continues in an interactive shell inside the container. */
   enterShell(id: ContainerId, shell: 'bash' | 'sh', onExit: 'none' | 'stop' | 'remove'): void;
 }

@@ -1,3 +1,4 @@
+import type { CatalogSource } from '../engine/catalog/catalog.ts';
 import { applyNamespace, containerNamespace } from '../engine/docker/containers.ts';
 import { exitContainer } from '../engine/docker/lifecycle.ts';
 import type { World } from '../engine/docker/world.ts';
@@ -25,11 +26,23 @@ export class Machine implements DockerHost {
   private frames: ShellFrame[];
   readonly events: EngineEvent[] = [];
   private pending: ShellFrame | null = null;
+  private readonly catalogSource: CatalogSource | undefined;
+  /** A catalog file the line needs before it can run (set by needCatalogFile). */
+  needs: string | null = null;
 
   constructor(session: Session) {
     this.w = session.world;
     this.host = session.host;
     this.frames = [...session.frames];
+    this.catalogSource = session.catalog;
+  }
+
+  catalog(): CatalogSource | undefined {
+    return this.catalogSource;
+  }
+
+  needCatalogFile(file: string): void {
+    if (this.needs === null) this.needs = file;
   }
 
   world(): World {
@@ -51,7 +64,12 @@ export class Machine implements DockerHost {
 
   session(): Session {
     const frames = this.pending ? [...this.frames, this.pending] : this.frames;
-    return { world: this.w, host: this.host, frames };
+    return {
+      world: this.w,
+      host: this.host,
+      frames,
+      ...(this.catalogSource ? { catalog: this.catalogSource } : {}),
+    };
   }
 
   top(): ShellFrame {

@@ -1,3 +1,4 @@
+import type { CatalogSource } from '../engine/catalog/catalog.ts';
 import type { World } from '../engine/docker/world.ts';
 import type { ContainerId, AbsPath } from '../engine/ids.ts';
 import type { EngineEvent } from '../engine/events.ts';
@@ -31,6 +32,8 @@ export interface Session {
   readonly host: Layer;
   /** The host shell first; an interactive `docker exec -it`/`run -it` pushes a container shell. */
   readonly frames: readonly ShellFrame[];
+  /** The built-in image catalog, as far as it is loaded (docker pull/run of catalog images). */
+  readonly catalog?: CatalogSource;
 }
 
 export interface OutputChunk {
@@ -45,4 +48,9 @@ export interface LineResult {
   readonly exitCode: number;
   /** The engine events of this line, in order, for the animation timeline. */
   readonly events: readonly EngineEvent[];
+  /**
+   * The line needs a file of the image catalog that is not loaded: nothing was kept (session is the
+   * one before the line, no output). Load the file into session.catalog and run the line again.
+   */
+  readonly needs?: { readonly catalogFile: string };
 }

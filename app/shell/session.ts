@@ -1,3 +1,5 @@
+import type { CatalogSource } from '../engine/catalog/catalog.ts';
+import { lookupCatalog, pullCatalogImage } from '../engine/catalog/catalog.ts';
 import { DEMO_IMAGE } from '../engine/catalog/demo.ts';
 import type { ImageSpec } from '../engine/docker/images.ts';
 import { addImage } from '../engine/docker/images.ts';
@@ -17,6 +19,13 @@ export interface SessionOptions {
   readonly images?: readonly ImageSpec[];
   /** Load the built-in `demo` image (default true). */
   readonly demo?: boolean;
+  /** The built-in image catalog (docker pull/run of nginx, httpd …), as far as it is loaded. */
+  readonly catalog?: CatalogSource;
+  /**
+   * Catalog images present from the start, as if pulled ('nginx'): their files must be loaded in
+   * `catalog`; one that is not is left out.
+   */
+  readonly pulled?: readonly string[];
 }
 
 const HOST_FRAME: ShellFrame = {
@@ -40,9 +49,18 @@ export function createSession(opts: SessionOptions = {}): Session {
   let world = emptyWorld(opts.seed);
   const specs = [...(opts.demo === false ? [] : [DEMO_IMAGE]), ...(opts.images ?? [])];
   for (const spec of specs) [world] = addImage(world, spec);
+  for (const ref of opts.pulled ?? []) {
+    const found = opts.catalog ? lookupCatalog(opts.catalog, ref) : undefined;
+    if (found?.kind === 'image') world = pullCatalogImage(world, found.image, found.tag).world;
+  }
   let ino = world.nextIno;
   const host = hostLayer(IMAGE_MTIME, () => ino++);
-  return { world: { ...world, nextIno: ino }, host, frames: [HOST_FRAME] };
+  return {
+    world: { ...world, nextIno: ino },
+    host,
+    frames: [HOST_FRAME],
+    ...(opts.catalog ? { catalog: opts.catalog } : {}),
+  };
 }
 
 const MAX_LINE = 1_000_000;
@@ -59,6 +77,9 @@ export function runLine(session: Session, line: string): LineResult {
   try {
     const m = new Machine(session);
     const r = m.typeLine(line);
+    // A catalog file is missing: keep nothing of this line; it runs again once the file is loaded.
+    if (m.needs !== null)
+      return { session, output: [], exitCode: 0, events: [], needs: { catalogFile: m.needs } };
     return { session: m.session(), output: r.output, exitCode: r.exitCode, events: m.events };
   } catch (e) {
     const text = `bash: internal error: ${e instanceof Error ? e.message : String(e)}\n`;

@@ -14,6 +14,10 @@ export const selectWorld = (s: AppState): World => s.session.world;
 export const selectTheme = (s: AppState) => s.theme;
 export const selectToggleTheme = (s: AppState) => s.toggleTheme;
 export const selectLanguage = (s: AppState) => s.language;
+/** The command line's placeholder: the first command to try, until something is typed. */
+export const selectSuggestion = (s: AppState) => s.suggestion;
+/** The catalog file a line is waiting for ('nginx.json'), or null. */
+export const selectCatalogLoading = (s: AppState) => s.catalogLoading;
 
 /** The shell the next line runs in: the innermost one. */
 export const selectCurrentFrame = (s: AppState): ShellFrame | undefined =>

@@ -1,6 +1,10 @@
 import type { StateCreator } from 'zustand/vanilla';
+import type { CatalogFile, CatalogIndex } from '../engine/catalog/catalog.ts';
+import { DEFAULT_IMAGE, filesFor, INDEX_FILE, memoryCatalog } from '../engine/catalog/catalog.ts';
 import type { ContainerId } from '../engine/ids.ts';
 import type { OutputChunk, Session } from '../shell/session-api.ts';
+import type { CatalogLoader } from './catalog-loader.ts';
+import { loadFile, loadIndex, reasonOf } from './catalog-loader.ts';
 import { pushHistory } from './history.ts';
 import type { ShellApi } from './shell-api.ts';
 import type { TranscriptEntry } from './transcript.ts';
@@ -17,44 +21,142 @@ export interface SessionSlice {
   readonly history: readonly string[];
   /** The container the file panels show: the one whose shell is open, else the last one a command touched. */
   readonly focusContainerId: ContainerId | null;
-  /** Run one typed line and append it, with what it printed, to the transcript. */
+  /** What the command line suggests while nothing has been typed yet (its placeholder), or null. */
+  readonly suggestion: string | null;
+  /** The catalog file being fetched while a line waits for it ('nginx.json'), or null. */
+  readonly catalogLoading: string | null;
+  /**
+   * Run one typed line and append it, with what it printed, to the transcript. A line that needs a
+   * catalog file waits while the file is fetched; lines typed meanwhile run after it, in order.
+   */
   run(line: string): void;
+  /**
+   * Page load: fetch the catalog's index and the default image's files, then start over with nginx
+   * present as if pulled (the lines typed meanwhile wait and run after).
+   */
+  loadCatalog(): Promise<void>;
   /** Empty the transcript (Ctrl+L); the machine and the history stay. */
   clearTranscript(): void;
 }
 
+/** The first command the page suggests, once the default image is there. */
+export const SUGGESTED_COMMAND = 'docker run --name nginx -d nginx';
+
+/** A line may need a few files (an image's and its base's); more would be a bug, not a slow network. */
+const MAX_FETCHES_PER_LINE = 8;
+
 export const createSessionSlice =
-  (shell: ShellApi): StateCreator<AppState, [], [], SessionSlice> =>
+  (shell: ShellApi, loader?: CatalogLoader): StateCreator<AppState, [], [], SessionSlice> =>
   (set, get) => {
     let nextId = 1;
     const session = shell.createSession();
+    /** Lines typed while an earlier one waits for the catalog. */
+    const queue: string[] = [];
+    let busy = false;
+    let index: CatalogIndex | null = null;
+    const files = new Map<string, CatalogFile>();
+
+    const catalogOf = (failures: ReadonlyMap<string, string> = new Map()) =>
+      memoryCatalog(index, new Map(files), failures);
+
+    /** Fetch one file into the catalog; a failure is returned as its reason. */
+    const fetchFile = async (file: string): Promise<string | null> => {
+      if (!loader) return 'no catalog in this page';
+      try {
+        if (file === INDEX_FILE) index = await loadIndex(loader);
+        else if (!index) return 'the catalog index is not loaded';
+        else files.set(file, await loadFile(loader, index, file));
+        return null;
+      } catch (e) {
+        return reasonOf(e);
+      }
+    };
+
+    const drain = (): void => {
+      while (!busy && queue.length > 0) runNow(queue.shift()!, 0);
+    };
+
+    /** Run a line; when it needs a catalog file, fetch it and run the line again (the rest waits). */
+    const runNow = (line: string, fetches: number): void => {
+      const before = get().session;
+      const result = runSafely(shell, before, line);
+      if (result.needs && loader) {
+        const file = result.needs.catalogFile;
+        busy = true;
+        set({ catalogLoading: file });
+        const fetched =
+          fetches >= MAX_FETCHES_PER_LINE ? Promise.resolve('loaded, yet still missing') : fetchFile(file);
+        void fetched.then((failure) => {
+          const failures = new Map<string, string>();
+          if (failure !== null) failures.set(file, failure);
+          // The failure is seen by this line only: the next line that needs the file tries again.
+          const withCatalog = { ...get().session, catalog: catalogOf(failures) };
+          set({ session: withCatalog, catalogLoading: null });
+          busy = false;
+          runNow(line, fetches + 1);
+          if (failure !== null) set({ session: { ...get().session, catalog: catalogOf() } });
+          drain();
+        });
+        return;
+      }
+      record(line, before, result);
+    };
+
+    const record = (line: string, session: Session, result: SafeResult): void => {
+      const { prompt, transcript, focusContainerId } = get();
+      const { output, omitted } = capOutput(result.output);
+      const entry: TranscriptEntry = {
+        id: nextId++,
+        prompt,
+        where: session.frames[session.frames.length - 1]?.where ?? 'host',
+        command: line.length > MAX_COMMAND_CHARS ? line.slice(0, MAX_COMMAND_CHARS) : line,
+        commandOmitted: Math.max(0, line.length - MAX_COMMAND_CHARS),
+        output,
+        outputOmitted: omitted,
+        exitCode: result.exitCode,
+      };
+      set({
+        session: result.session,
+        prompt: shell.promptOf(result.session),
+        transcript: appendEntry(transcript, entry),
+        focusContainerId: focusAfter(session, result.session, focusContainerId),
+        suggestion: null,
+      });
+    };
+
     return {
       session,
       prompt: shell.promptOf(session),
       transcript: [],
       history: [],
       focusContainerId: null,
+      suggestion: null,
+      catalogLoading: null,
       run(line) {
-        const { session, prompt, transcript, history, focusContainerId } = get();
-        const result = runSafely(shell, session, line);
-        const { output, omitted } = capOutput(result.output);
-        const entry: TranscriptEntry = {
-          id: nextId++,
-          prompt,
-          where: session.frames[session.frames.length - 1]?.where ?? 'host',
-          command: line.length > MAX_COMMAND_CHARS ? line.slice(0, MAX_COMMAND_CHARS) : line,
-          commandOmitted: Math.max(0, line.length - MAX_COMMAND_CHARS),
-          output,
-          outputOmitted: omitted,
-          exitCode: result.exitCode,
-        };
-        set({
-          session: result.session,
-          prompt: shell.promptOf(result.session),
-          transcript: appendEntry(transcript, entry),
-          history: pushHistory(history, line),
-          focusContainerId: focusAfter(session, result.session, focusContainerId),
-        });
+        set({ history: pushHistory(get().history, line) });
+        if (busy) queue.push(line);
+        else runNow(line, 0);
+      },
+      async loadCatalog() {
+        if (!loader || busy) return;
+        busy = true;
+        set({ catalogLoading: INDEX_FILE });
+        let failure = await fetchFile(INDEX_FILE);
+        if (index) {
+          const needed = filesFor(index, DEFAULT_IMAGE);
+          set({ catalogLoading: needed[needed.length - 1] ?? null });
+          const failures = await Promise.all(needed.map(fetchFile));
+          failure ??= failures.find((f) => f !== null) ?? null;
+        }
+        const untouched = get().transcript.length === 0 && get().session.world.containers.size === 0;
+        if (failure === null && untouched) {
+          // Start over with the default image present, as if pulled: nothing was typed yet.
+          const fresh = shell.createSession({ catalog: catalogOf(), pulled: [DEFAULT_IMAGE] });
+          set({ session: fresh, prompt: shell.promptOf(fresh), suggestion: SUGGESTED_COMMAND });
+        } else set({ session: { ...get().session, catalog: catalogOf() } });
+        set({ catalogLoading: null });
+        busy = false;
+        drain();
       },
       clearTranscript() {
         set({ transcript: [] });
@@ -66,6 +168,7 @@ interface SafeResult {
   readonly session: Session;
   readonly output: readonly OutputChunk[];
   readonly exitCode: number;
+  readonly needs?: { readonly catalogFile: string };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { CatalogSource } from '../engine/catalog/catalog.ts';
 import type { LineResult, Session } from '../shell/session-api.ts';
 
 /**
@@ -5,7 +6,8 @@ import type { LineResult, Session } from '../shell/session-api.ts';
  * shell, so its own behaviour (transcript caps, history, focus) is tested with a scripted shell.
  */
 export interface ShellApi {
-  createSession(): Session;
+  /** A new machine; with a catalog, the `pulled` catalog images are present as if pulled. */
+  createSession(opts?: { readonly catalog?: CatalogSource; readonly pulled?: readonly string[] }): Session;
   runLine(session: Session, line: string): LineResult;
   promptOf(session: Session): string;
 }

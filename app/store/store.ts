@@ -4,15 +4,19 @@ import type { SessionSlice } from './session-slice.ts';
 import { createSessionSlice } from './session-slice.ts';
 import type { SettingsSlice } from './settings-slice.ts';
 import { createSettingsSlice } from './settings-slice.ts';
+import type { CatalogLoader } from './catalog-loader.ts';
 import type { ShellApi } from './shell-api.ts';
 
 /** The whole UI state: one store built from slices (zustand's slices pattern). */
 export type AppState = SessionSlice & SettingsSlice;
 export type AppStore = StoreApi<AppState>;
 
-/** A fresh store: a new machine with the built-in `demo` image, an empty transcript. */
-export const createAppStore = (shell: ShellApi): AppStore =>
+/**
+ * A fresh store: a new machine with the built-in `demo` image, an empty transcript. With a catalog
+ * loader, `loadCatalog()` brings in the built-in catalog (nginx present as if pulled).
+ */
+export const createAppStore = (shell: ShellApi, catalog?: CatalogLoader): AppStore =>
   createStore<AppState>()((...a) => ({
-    ...createSessionSlice(shell)(...a),
+    ...createSessionSlice(shell, catalog)(...a),
     ...createSettingsSlice(...a),
   }));

@@ -9,6 +9,7 @@ import { exec } from './exec.ts';
 import { containerInspect, imageInspect, inspect } from './inspect.ts';
 import { containerPrune } from './prune.ts';
 import { ps } from './ps.ts';
+import { pull } from './pull.ts';
 import { run } from './run.ts';
 import { rm, stop } from './stop-rm.ts';
 import type { DockerSubcommand } from './subcommand.ts';
@@ -38,6 +39,7 @@ export const SUBCOMMANDS: readonly DockerSubcommand<unknown>[] = [
   inspect,
   imageInspect,
   containerInspect,
+  pull,
 ];
 
 interface DockerInvocation {

@@ -1,4 +1,10 @@
-import { createContainer, findContainer, removeContainer } from '../../../engine/docker/containers.ts';
+import { declaredVolumes } from '../../../engine/catalog/catalog.ts';
+import {
+  createContainer,
+  findContainer,
+  removeContainer,
+  updateContainer,
+} from '../../../engine/docker/containers.ts';
 import { findImage } from '../../../engine/docker/images.ts';
 import { exitContainer, findProgram, startContainer } from '../../../engine/docker/lifecycle.ts';
 import type { MountRequest } from '../../../engine/docker/mounts.ts';
@@ -10,14 +16,17 @@ import {
   parseVolumeFlag,
   prepareMounts,
 } from '../../../engine/docker/mounts.ts';
+import { mainProcess, startupPlan } from '../../../engine/docker/startup.ts';
 import type { Container } from '../../../engine/docker/world.ts';
 import type { ContainerId } from '../../../engine/ids.ts';
+import { normalize } from '../../../engine/path.ts';
 import type { CommandContext, ParseResult } from '../../types.ts';
-import type { DockerHost } from '../../docker-host.ts';
+import type { DockerHost, ProgramIo } from '../../docker-host.ts';
 import type { DockerArgs, FlagSpec } from './flags.ts';
 import { argCountError, dockerUsageError, parseDockerFlags } from './flags.ts';
 import type { DockerSubcommand } from './subcommand.ts';
 import { interactiveShell, isLongRunning } from './programs.ts';
+import { pullImage } from './pull.ts';
 
 const USAGE = 'docker run [OPTIONS] IMAGE [COMMAND] [ARG...]';
 const ABOUT = 'Create and run a new container from an image';
@@ -41,6 +50,8 @@ export interface RunOpts {
   /** dockerd's objection to a `--mount`, reported at create. */
   readonly mountError: string | null;
   readonly readOnly: boolean;
+  /** `-e NAME=value` / `-e NAME` (taken from the client's environment when set there). */
+  readonly env: readonly string[];
 }
 
 export const FLAGS = {
@@ -103,6 +114,7 @@ export function toRunOpts(
     mounts,
     mountError,
     readOnly: a.bools.has('read-only'),
+    env: a.strings.get('env') ?? [],
   };
 }
 
@@ -153,7 +165,7 @@ export function runContainer(o: RunOpts, ctx: CommandContext, docker: DockerHost
   const created = createStep(o, ctx, docker);
   if (!created.ok) return fail(created.message, created.code);
   const id = created.value.id;
-  const started = startStep(docker, id);
+  const started = startStep(docker, id, o.detach ? undefined : ctx);
   if (!started.ok) {
     if (o.rm) docker.setWorld(removeContainer(docker.world(), id));
     return fail(started.message, started.code);
@@ -173,13 +185,17 @@ export function runContainer(o: RunOpts, ctx: CommandContext, docker: DockerHost
  */
 export function createStep(o: RunOpts, ctx: CommandContext, docker: DockerHost): Step<Container> {
   const fail = (message: string, code = 125): Step<Container> => ({ ok: false, message, code });
-  const world = docker.world();
-  const image = findImage(world, o.image);
+  let world = docker.world();
+  let image = findImage(world, o.image);
   if (!image) {
     ctx.stderr(`Unable to find image '${o.image.includes(':') ? o.image : `${o.image}:latest`}' locally\n`);
-    return fail(
-      `pull access denied for ${o.image.split(':')[0]}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
-    );
+    // Pulled from the built-in catalog, its progress on stderr as the CLI writes it for run.
+    const pulled = pullImage(docker, o.image, ctx.stderr, { defaultTagNote: false });
+    if (pulled.kind !== 'pulled')
+      return fail(pulled.kind === 'error' ? pulled.message : 'catalog not loaded');
+    world = docker.world();
+    image = findImage(world, pulled.ref);
+    if (!image) return fail(`No such image: ${pulled.ref}`);
   }
   if (o.name !== undefined) {
     if (!NAME_RE.test(o.name))
@@ -196,10 +212,10 @@ export function createStep(o: RunOpts, ctx: CommandContext, docker: DockerHost):
   const cmd = o.args.length > 0 ? o.args : o.entrypoint !== undefined ? [] : (cfg.Cmd ?? []);
   const command = [...entry, ...cmd];
   if (command.length === 0) return fail('No command specified');
-  const mounts = mountRequests(o);
+  const mounts = mountRequests(o, declaredVolumes(docker.catalog?.(), image.config.rootfs.diff_ids));
   if ('error' in mounts) return fail(mounts.error);
   docker.tick();
-  const [w1, c] = createContainer(docker.world(), {
+  let [w1, c] = createContainer(docker.world(), {
     image,
     imageRef: o.image,
     ...(o.name === undefined ? {} : { name: o.name }),
@@ -210,13 +226,38 @@ export function createStep(o: RunOpts, ctx: CommandContext, docker: DockerHost):
     tty: o.tty,
     openStdin: o.interactive,
   });
+  if (o.env.length > 0) {
+    c = { ...c, env: withEnv(c.env, o.env, ctx.env) };
+    w1 = updateContainer(w1, c);
+  }
   const bad = checkMountTargets(w1, c);
   if (bad !== null) return fail(bad);
   docker.setWorld(w1);
   return { ok: true, value: c };
 }
 
-function mountRequests(o: RunOpts): readonly MountRequest[] | { error: string } {
+/** The image's env with `-e` applied: NAME=value sets; a bare NAME copies the client's value, if any. */
+function withEnv(
+  image: readonly string[],
+  flags: readonly string[],
+  client: ReadonlyMap<string, string>,
+): string[] {
+  const env = new Map<string, string>();
+  for (const kv of image) env.set(kv.slice(0, Math.max(0, kv.indexOf('='))) || kv, kv);
+  for (const f of flags) {
+    const eq = f.indexOf('=');
+    const name = eq < 0 ? f : f.slice(0, eq);
+    if (eq >= 0) env.set(name, f);
+    else if (client.has(name)) env.set(name, `${name}=${client.get(name)!}`);
+  }
+  return [...env.values()];
+}
+
+/** The mount flags, and an anonymous volume for each VOLUME the image declares (F4), unless mounted. */
+function mountRequests(
+  o: RunOpts,
+  imageVolumes: readonly string[] = [],
+): readonly MountRequest[] | { error: string } {
   if (o.mountError !== null) return { error: o.mountError };
   const reqs: MountRequest[] = [];
   for (const v of o.volumes) {
@@ -230,6 +271,16 @@ function mountRequests(o: RunOpts): readonly MountRequest[] | { error: string } 
     if ('error' in r) return r;
     reqs.push(r);
   }
+  for (const v of imageVolumes)
+    if (!reqs.some((r) => r.target === v))
+      reqs.push({
+        kind: 'volume',
+        name: null,
+        target: normalize(v),
+        readOnly: false,
+        mode: '',
+        copyData: true,
+      });
   return combineMounts(reqs);
 }
 
@@ -237,7 +288,7 @@ function mountRequests(o: RunOpts): readonly MountRequest[] | { error: string } 
  * docker start, up to the program: volumes filled and mount points made (prepareMounts), then runc
  * looks for the program. A failure leaves the container created, as dockerd does.
  */
-export function startStep(docker: DockerHost, id: ContainerId): Step<Container> {
+export function startStep(docker: DockerHost, id: ContainerId, io: ProgramIo = DISCARD): Step<Container> {
   const world = docker.world();
   const prep = prepareMounts(world, world.containers.get(id)!);
   if ('error' in prep) return { ok: false, message: prep.error, code: 125 };
@@ -253,12 +304,29 @@ export function startStep(docker: DockerHost, id: ContainerId): Step<Container> 
     };
   }
   docker.setWorld(startContainer(prep.world, id, prep.world.clock));
+  startup(docker, id, io);
   return { ok: true, value: c };
 }
 
+const DISCARD: ProgramIo = { stdin: '', stdout: () => undefined, stderr: () => undefined };
+
+/**
+ * What the main process does to the filesystem as it starts (startup.ts: nginx's entrypoint and pid
+ * file …), run in the container through the shell; a non-zero end is the main process exiting.
+ */
+function startup(docker: DockerHost, id: ContainerId, io: ProgramIo): void {
+  const world = docker.world();
+  const plan = startupPlan(world, world.containers.get(id)!);
+  if (plan.script === '') return;
+  const code = docker.runProgram(id, ['/bin/sh', '-c', plan.script], io);
+  if (code !== 0) docker.setWorld(exitContainer(docker.world(), id, docker.tick(), code));
+}
+
 /** Main processes that stay up on their own: servers, long sleeps, a shell waiting on its terminal. */
-export const keepsRunning = (c: Container): boolean =>
-  isLongRunning(c.command) || (interactiveShell(c.command) !== undefined && (c.tty || c.openStdin));
+export const keepsRunning = (c: Container): boolean => {
+  const argv = mainProcess(c.command);
+  return isLongRunning(argv) || (interactiveShell(argv) !== undefined && (c.tty || c.openStdin));
+};
 
 /**
  * Attached (`docker run` without -d, `docker start -a`): an interactive shell takes over the terminal;
@@ -266,14 +334,16 @@ export const keepsRunning = (c: Container): boolean =>
  * output shown, and the container exits with its code.
  */
 export function attachStep(docker: DockerHost, ctx: CommandContext, id: ContainerId, stdin: boolean): number {
-  const c = docker.world().containers.get(id)!;
-  const shell = interactiveShell(c.command);
+  const c = docker.world().containers.get(id);
+  // The main process already ended as it started (start-up failed): its code is the run's.
+  if (!c || c.state !== 'running') return c?.exitCode ?? 1;
+  const shell = interactiveShell(mainProcess(c.command));
   if (shell && c.tty && c.openStdin && stdin) {
     docker.enterShell(id, shell, c.autoRemove ? 'remove' : 'stop');
     return 0;
   }
   if (keepsRunning(c)) return 0;
-  const code = docker.runProgram(id, c.command, {
+  const code = docker.runProgram(id, mainProcess(c.command), {
     stdin: stdin && c.openStdin ? ctx.stdin : '',
     stdout: ctx.stdout,
     stderr: ctx.stderr,
@@ -284,9 +354,8 @@ export function attachStep(docker: DockerHost, ctx: CommandContext, id: Containe
 
 /** Detached (`docker run -d`, `docker start`): a short program still runs to its end, unseen. */
 export function runInBackground(docker: DockerHost, id: ContainerId): void {
-  const c = docker.world().containers.get(id)!;
-  if (keepsRunning(c)) return;
-  const discard = (): void => undefined;
-  const code = docker.runProgram(id, c.command, { stdin: '', stdout: discard, stderr: discard });
+  const c = docker.world().containers.get(id);
+  if (!c || c.state !== 'running' || keepsRunning(c)) return;
+  const code = docker.runProgram(id, mainProcess(c.command), DISCARD);
   docker.setWorld(exitContainer(docker.world(), id, docker.tick(), code));
 }
