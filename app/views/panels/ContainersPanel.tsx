@@ -11,7 +11,7 @@ export function ContainersPanel() {
     <Panel title="Containers">
       {rows.length === 0 ? (
         <p className="panel__empty">
-          None yet. <code>docker run -d --name web demo</code> starts one.
+          None yet. <code>docker run --name nginx -d nginx</code> starts one.
         </p>
       ) : (
         <table className="table">

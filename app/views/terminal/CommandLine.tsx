@@ -5,6 +5,8 @@ import type { HistoryCursor } from './history-nav.ts';
 
 interface Props {
   readonly prompt: string;
+  /** A suggested first command, shown greyed in the empty line. */
+  readonly placeholder: string;
   readonly where: 'host' | 'container';
   readonly history: readonly string[];
   readonly inputRef: RefObject<HTMLInputElement | null>;
@@ -17,7 +19,16 @@ interface Props {
  * The prompt and the line being typed: Enter runs it, ↑/↓ walk the history, Ctrl+L clears the screen,
  * a multi-line paste runs line by line.
  */
-export function CommandLine({ prompt, where, history, inputRef, autoFocus, onRun, onClear }: Props) {
+export function CommandLine({
+  prompt,
+  placeholder,
+  where,
+  history,
+  inputRef,
+  autoFocus,
+  onRun,
+  onClear,
+}: Props) {
   const [value, setValue] = useState('');
   const [cursor, setCursor] = useState<HistoryCursor>(AT_DRAFT);
   const promptId = useId();
@@ -77,6 +88,7 @@ export function CommandLine({ prompt, where, history, inputRef, autoFocus, onRun
         autoCapitalize="off"
         autoCorrect="off"
         spellCheck={false}
+        placeholder={placeholder}
         // The page is the terminal: start typing at once (but not inside someone else's page).
         autoFocus={autoFocus}
         value={value}

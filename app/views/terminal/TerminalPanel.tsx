@@ -8,6 +8,7 @@ import {
   selectHistory,
   selectPrompt,
   selectRun,
+  selectSuggestion,
   selectTranscript,
   selectWorld,
 } from '../../store/selectors.ts';
@@ -26,6 +27,7 @@ export function TerminalPanel() {
   const world = useAppStore(selectWorld);
   const run = useAppStore(selectRun);
   const clear = useAppStore(selectClearTranscript);
+  const suggestion = useAppStore(selectSuggestion);
   const screenRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -55,8 +57,8 @@ export function TerminalPanel() {
         <div className="transcript" role="log" aria-label="Transcript">
           {transcript.length === 0 && (
             <p className="terminal__hint">
-              Type a command and press Enter. Try <code>docker run -d --name web demo</code>, then{' '}
-              <code>docker exec -it web sh</code>.
+              Type a command and press Enter. Try <code>{suggestion ?? 'docker run -d --name web demo'}</code>
+              , then <code>{suggestion ? 'docker exec -it nginx /bin/bash' : 'docker exec -it web sh'}</code>.
             </p>
           )}
           {transcript.map((entry) => (
@@ -65,6 +67,7 @@ export function TerminalPanel() {
         </div>
         <CommandLine
           prompt={prompt}
+          placeholder={transcript.length === 0 ? (suggestion ?? '') : ''}
           where={frame?.where ?? 'host'}
           history={history}
           inputRef={inputRef}
