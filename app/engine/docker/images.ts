@@ -166,3 +166,25 @@ export function imageLayersTopFirst(world: World, image: ImageRecord): Layer[] {
 }
 
 export const shortId = (d: Digest | string): string => d.replace(/^sha256:/, '').slice(0, 12);
+
+/**
+ * Delete an image record and every layer of its chain no other image uses (top down, as dockerd
+ * releases a layer only when nothing references it). Its tags go too. Returns the deleted digests:
+ * the image ID first, then the chain IDs of the released layers.
+ */
+export function deleteImage(world: World, id: Digest): [World, Digest[]] {
+  const img = world.images.get(id);
+  if (!img) return [world, []];
+  const images = new Map(world.images);
+  images.delete(id);
+  const tags = new Map([...world.tags].filter(([, t]) => t !== id));
+  const stillUsed = new Set([...images.values()].flatMap((i) => i.chain));
+  const layers = new Map(world.layers);
+  const deleted: Digest[] = [id];
+  for (const c of [...img.chain].reverse()) {
+    if (stillUsed.has(c)) break;
+    layers.delete(c);
+    deleted.push(c);
+  }
+  return [{ ...world, images, tags, layers }, deleted];
+}

@@ -1,4 +1,4 @@
-import { findImage, shortId } from '../../../engine/docker/images.ts';
+import { deleteImage, findImage, shortId } from '../../../engine/docker/images.ts';
 import { humanSize, imageSize, parseTime } from '../../../engine/docker/sizes.ts';
 import type { ImageRecord, World } from '../../../engine/docker/world.ts';
 import type { ParseResult } from '../../types.ts';
@@ -166,18 +166,9 @@ export const rmi: DockerSubcommand<{ readonly names: readonly string[]; readonly
         docker.setWorld({ ...world, tags });
         continue;
       }
-      const images = new Map(world.images);
-      images.delete(img.id);
-      const stillUsed = new Set([...images.values()].flatMap((i) => i.chain));
-      const layers = new Map(world.layers);
-      const deleted = [img.id as string];
-      for (const c of [...img.chain].reverse()) {
-        if (stillUsed.has(c)) break;
-        layers.delete(c);
-        deleted.push(c);
-      }
       docker.tick();
-      docker.setWorld({ ...docker.world(), tags, images, layers });
+      const [w2, deleted] = deleteImage({ ...docker.world(), tags }, img.id);
+      docker.setWorld(w2);
       ctx.stdout(deleted.map((d) => `Deleted: ${d}\n`).join(''));
     }
     return code;

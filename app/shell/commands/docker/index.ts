@@ -7,7 +7,7 @@ import { history, images, rmi, tag } from './images.ts';
 import { info, systemDf } from './system.ts';
 import { exec } from './exec.ts';
 import { containerInspect, imageInspect, inspect } from './inspect.ts';
-import { containerPrune } from './prune.ts';
+import { containerPrune, imagePrune, systemPrune } from './prune.ts';
 import { ps } from './ps.ts';
 import { pull } from './pull.ts';
 import { run } from './run.ts';
@@ -40,6 +40,8 @@ export const SUBCOMMANDS: readonly DockerSubcommand<unknown>[] = [
   imageInspect,
   containerInspect,
   pull,
+  imagePrune,
+  systemPrune,
 ];
 
 interface DockerInvocation {
