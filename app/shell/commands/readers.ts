@@ -3,7 +3,7 @@ import { cat } from './cat.ts';
 import { find } from './find.ts';
 import { grep } from './grep.ts';
 import { head } from './head.ts';
-import { jq } from './jq.ts';
+import { jq } from './jq/index.ts';
 import { ls } from './ls.ts';
 import { sort } from './sort.ts';
 import { stat } from './stat.ts';

@@ -3,10 +3,10 @@ import { OVERLAY2 } from '../../../engine/docker/containers.ts';
 import { containerSizes, imageSize, parseTime } from '../../../engine/docker/sizes.ts';
 import { volumeMountpoint } from '../../../engine/docker/volumes.ts';
 import type { Container, ImageRecord, Volume, World } from '../../../engine/docker/world.ts';
-import type { GoValue } from './gotemplate.ts';
-import { goTime, ptr, rfc3339, slice, strMap, struct } from './gotemplate.ts';
+import type { GoValue } from './gotemplate/index.ts';
+import { goTime, ptr, rfc3339, slice, strMap, struct } from './gotemplate/index.ts';
 
-// The objects `docker inspect` prints, as Go values in two shapes (see gotemplate.ts):
+// The objects `docker inspect` prints, as Go values in two shapes (see gotemplate/):
 //  - 'daemon': what dockerd 20.10 sends — the JSON the CLI prints as is (key order and all);
 //  - 'cli': the docker CLI 28's own structs the JSON is decoded into, which --format templates
 //    see first ({{.State}}, {{json .}} and %T print these).

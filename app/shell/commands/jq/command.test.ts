@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createSession, runLine } from '../session.ts';
-import type { Session } from '../session.ts';
-import type { JqValue } from './jq-json.ts';
-import { dump, formatNumber, parseJsonStream } from './jq-json.ts';
+import type { Session } from '../../session.ts';
+import { createSession, runLine } from '../../session.ts';
 
 // jq as typed at the host prompt: files, pipes, error locations, and the limits that keep a typed
-// program from hanging the page. (Byte-exact comparisons with jq 1.6 live in jq-golden.test.ts.)
+// program from hanging the page. (Byte-exact comparisons with jq 1.6 live in command.golden.test.ts.)
 
 function type(session: Session, ...lines: string[]): { out: string[]; err: string[]; codes: number[] } {
   const out: string[] = [];
@@ -118,37 +116,5 @@ describe('jq limits', () => {
   it('stops unbounded recursion', () => {
     const r = type(createSession(), "jq -n 'def f: 1 + f; f'");
     expect(r.codes[0]).toBe(5);
-  });
-
-  it('refuses input nested deeper than the parser allows', () => {
-    const deep = '['.repeat(3000) + ']'.repeat(3000);
-    const values = [...parseJsonStream(deep)];
-    expect(values).toEqual([{ ok: false, error: 'Exceeds depth limit for parsing at line 1, column 2001' }]);
-  });
-});
-
-describe('jq number printing (jvp_dtoa_fmt)', () => {
-  const cases: [number, string][] = [
-    [1e15, '1000000000000000'],
-    [1e16, '1e+16'],
-    [123e15, '123000000000000000'],
-    [1.23e18, '1.23e+18'],
-    [1.2345678901234567e19, '12345678901234567000'],
-    [0.0001, '0.0001'],
-    [0.00001, '1e-05'],
-    [1.5e-10, '1.5e-10'],
-    [Number.MAX_VALUE * 10, '1.7976931348623157e+308'],
-    [-0, '-0'],
-    [3, '3'],
-    [NaN, 'null'],
-  ];
-  for (const [n, text] of cases) it(`prints ${text}`, () => expect(formatNumber(n)).toBe(text));
-
-  it('indents with two spaces and keeps [] and {} closed', () => {
-    const v = new Map<string, JqValue>([
-      ['a', []],
-      ['b', new Map()],
-    ]);
-    expect(dump(v, { indent: '  ', sortKeys: false, ascii: false })).toBe('{\n  "a": [],\n  "b": {}\n}');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandContext } from '../types.ts';
-import { jq } from './jq.ts';
+import type { CommandContext } from '../../types.ts';
+import { jq } from './command.ts';
 
 // Golden cases: stdin, arguments, and what Debian's jq 1.6 (1.6-2.1+deb12u1) printed for them —
 // stdout, stderr and exit status, byte for byte. Regenerate by running the real jq on each row.
