@@ -28,6 +28,11 @@ export interface Resolved {
   readonly level: number;
   /** For directories: the parts merged, top first (stops below an opaque dir or a non-dir). */
   readonly parts: readonly DirPart[];
+  /**
+   * A plain filesystem (no lowers: the host's view of an upperdir, a volume, a tmpfs): there a
+   * whiteout is just what it is on disk, a character device 0:0, listed and stat'able like any file.
+   */
+  readonly plain?: true;
 }
 
 export const layerAt = (ov: Overlay, level: number): Layer =>
@@ -43,7 +48,9 @@ export function rootResolved(ov: Overlay): Resolved {
       if (dir.opaque) break;
     }
   }
-  return { node: ov.upper.root, level: 0, parts };
+  return ov.lowers.length === 0
+    ? { node: ov.upper.root, level: 0, parts, plain: true }
+    : { node: ov.upper.root, level: 0, parts };
 }
 
 /**
@@ -55,6 +62,11 @@ export function child(parent: Resolved, name: string): Resolved | undefined {
   let first: Node | undefined;
   let firstLevel = 0;
   const parts: DirPart[] = [];
+  if (parent.plain) {
+    const c = parent.parts[0]?.dir.children.get(name);
+    if (!c) return undefined;
+    return { node: c, level: 0, parts: c.kind === 'dir' ? [{ level: 0, dir: c }] : [], plain: true };
+  }
   for (const p of parent.parts) {
     const c = p.dir.children.get(name);
     if (!c) continue;
@@ -142,6 +154,11 @@ export interface MergedEntry {
 
 /** readdir of a merged directory: the union of visible names, each with the layer that provides it. */
 export function mergedChildren(dir: Resolved): MergedEntry[] {
+  if (dir.plain) {
+    const out: MergedEntry[] = [];
+    for (const [name, node] of dir.parts[0]?.dir.children ?? []) out.push({ name, node, level: 0 });
+    return out.sort((a, b) => byteCompare(a.name, b.name));
+  }
   const seen = new Set<string>();
   const out: MergedEntry[] = [];
   for (const p of dir.parts) {
@@ -173,6 +190,10 @@ export const hasLower = (r: Resolved): boolean => r.level > 0 || r.parts.some((p
  */
 export function resolvedChildren(dir: Resolved): Map<string, Resolved> {
   const out = new Map<string, Resolved>();
+  if (dir.plain) {
+    for (const name of dir.parts[0]?.dir.children.keys() ?? []) out.set(name, child(dir, name)!);
+    return out;
+  }
   // Names whose merging has stopped (a whiteout answered, a non-dir, or an opaque dir).
   const closed = new Set<string>();
   for (const p of dir.parts) {
