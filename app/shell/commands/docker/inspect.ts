@@ -5,8 +5,8 @@ import type { CommandContext, ParseResult } from '../../types.ts';
 import { argCountError, parseDockerFlags } from './flags.ts';
 import type { GoValue, Template } from './gotemplate/index.ts';
 import { executeTemplate, goJson, jsonIndent, parseTemplate, toRaw } from './gotemplate/index.ts';
-import type { View } from './inspect-json.ts';
-import { containerValue, imageValue, volumeValue } from './inspect-json.ts';
+import type { View } from './inspect-json/index.ts';
+import { containerValue, imageValue, volumeValue } from './inspect-json/index.ts';
 import { parseReference } from './refs.ts';
 import type { DockerSubcommand } from './subcommand.ts';
 

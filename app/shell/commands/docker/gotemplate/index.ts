@@ -1,5 +1,5 @@
 // The Go values and the text/template subset behind `docker inspect --format`: what inspect.ts and
-// inspect-json.ts use.
+// inspect-json/ use.
 
 export type { GoField, GoValue } from './go-values.ts';
 export { goTime, NIL, ptr, rfc3339, slice, strMap, struct, typeName } from './go-values.ts';

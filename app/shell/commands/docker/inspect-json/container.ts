@@ -1,25 +1,19 @@
-import { digestOfText } from '../../../engine/digest.ts';
-import { OVERLAY2 } from '../../../engine/docker/containers.ts';
-import { containerSizes, imageSize, parseTime } from '../../../engine/docker/sizes.ts';
-import { volumeMountpoint } from '../../../engine/docker/volumes.ts';
-import type { Container, ImageRecord, Volume, World } from '../../../engine/docker/world.ts';
-import type { GoValue } from './gotemplate/index.ts';
-import { goTime, ptr, rfc3339, slice, strMap, struct } from './gotemplate/index.ts';
+import { digestOfText } from '../../../../engine/digest.ts';
+import { OVERLAY2 } from '../../../../engine/docker/containers.ts';
+import { containerSizes } from '../../../../engine/docker/sizes.ts';
+import { volumeMountpoint } from '../../../../engine/docker/volumes.ts';
+import type { Container, World } from '../../../../engine/docker/world.ts';
+import type { GoValue } from '../gotemplate/index.ts';
+import { ptr, rfc3339, slice, strMap, struct } from '../gotemplate/index.ts';
+import { containerConfig } from './config.ts';
+import type { View } from './shared.ts';
+import { DOCKER_ROOT, graphDriver, strs } from './shared.ts';
 
-// The objects `docker inspect` prints, as Go values in two shapes (see gotemplate/):
-//  - 'daemon': what dockerd 20.10 sends — the JSON the CLI prints as is (key order and all);
-//  - 'cli': the docker CLI 28's own structs the JSON is decoded into, which --format templates
-//    see first ({{.State}}, {{json .}} and %T print these).
-// Field orders were copied from a real dockerd 20.10.24 with CLI 28.2.2 (REFERENCE-SYSTEMS.md).
+// `docker container inspect`: a container as container.InspectResponse.
 
-export type View = 'daemon' | 'cli';
-
-export const DOCKER_ROOT = '/var/lib/docker';
 const CONTAINERS_DIR = `${DOCKER_ROOT}/containers`;
 
-const strs = (list: readonly string[] | null | undefined): GoValue => slice(list === undefined ? null : list);
 const int = (n: number): GoValue => n;
-const emptyStruct = struct('struct {}', []);
 
 /** Deterministic stand-ins for ids dockerd draws at random (H3): a hex digest of a label. */
 const hexOf = (label: string): string => digestOfText(label).slice(7);
@@ -29,150 +23,6 @@ const NONE_NETWORK_ID = hexOf('layerlab network none');
 
 /** A stable PID for a running container's main process (real PIDs are the host's). */
 export const pidOf = (c: Container): number => 1000 + (parseInt(c.id.slice(0, 6), 16) % 30000);
-
-// ---- container.Config (containers, and images' ContainerConfig/Config in the daemon's shape)
-
-interface ConfigFields {
-  readonly Hostname?: string;
-  readonly Domainname?: string;
-  readonly User?: string;
-  readonly AttachStdin?: boolean;
-  readonly AttachStdout?: boolean;
-  readonly AttachStderr?: boolean;
-  readonly Tty?: boolean;
-  readonly OpenStdin?: boolean;
-  readonly StdinOnce?: boolean;
-  readonly Env?: readonly string[] | null;
-  readonly Cmd?: readonly string[] | null;
-  readonly Image?: string;
-  readonly Volumes?: Readonly<Record<string, unknown>> | null;
-  readonly WorkingDir?: string;
-  readonly Entrypoint?: readonly string[] | null;
-  readonly OnBuild?: readonly string[] | null;
-  readonly Labels?: Readonly<Record<string, string>> | null;
-  readonly StopSignal?: string;
-  readonly Shell?: readonly string[] | null;
-}
-
-const volumesMap = (v: ConfigFields['Volumes']): GoValue =>
-  strMap(
-    v ? Object.fromEntries(Object.keys(v).map((k) => [k, emptyStruct])) : null,
-    'struct {}',
-    emptyStruct,
-  );
-
-/** A config read back from JSON: only the keys with the types Go would accept. */
-function configFields(json: unknown): ConfigFields {
-  if (typeof json !== 'object' || json === null) return {};
-  const o = json as Record<string, unknown>;
-  const str = (k: string): string | undefined => (typeof o[k] === 'string' ? o[k] : undefined);
-  const bool = (k: string): boolean | undefined => (typeof o[k] === 'boolean' ? o[k] : undefined);
-  const list = (k: string): readonly string[] | null | undefined =>
-    Array.isArray(o[k]) && o[k].every((x) => typeof x === 'string') ? (o[k] as string[]) : undefined;
-  const labels = o.Labels;
-  const isStrRecord = (x: unknown): x is Record<string, string> =>
-    typeof x === 'object' &&
-    x !== null &&
-    !Array.isArray(x) &&
-    Object.values(x).every((v) => typeof v === 'string');
-  const vols = o.Volumes;
-  const out: Record<string, unknown> = {
-    Hostname: str('Hostname'),
-    Domainname: str('Domainname'),
-    User: str('User'),
-    AttachStdin: bool('AttachStdin'),
-    AttachStdout: bool('AttachStdout'),
-    AttachStderr: bool('AttachStderr'),
-    Tty: bool('Tty'),
-    OpenStdin: bool('OpenStdin'),
-    StdinOnce: bool('StdinOnce'),
-    Env: list('Env'),
-    Cmd: list('Cmd'),
-    Image: str('Image'),
-    Volumes:
-      typeof vols === 'object' && vols !== null && !Array.isArray(vols)
-        ? (vols as Record<string, unknown>)
-        : undefined,
-    WorkingDir: str('WorkingDir'),
-    Entrypoint: list('Entrypoint'),
-    OnBuild: list('OnBuild'),
-    Labels: isStrRecord(labels) ? labels : undefined,
-    StopSignal: str('StopSignal'),
-    Shell: list('Shell'),
-  };
-  for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
-  return out as ConfigFields;
-}
-
-/** container.Config in both shapes (the same struct in dockerd 20.10 and CLI 28). */
-function containerConfig(f: ConfigFields, labelsDefault: GoValue): GoValue {
-  return ptr(
-    struct('container.Config', [
-      ['Hostname', f.Hostname ?? ''],
-      ['Domainname', f.Domainname ?? ''],
-      ['User', f.User ?? ''],
-      ['AttachStdin', f.AttachStdin ?? false],
-      ['AttachStdout', f.AttachStdout ?? false],
-      ['AttachStderr', f.AttachStderr ?? false],
-      ['ExposedPorts', strMap(null, 'struct {}', emptyStruct), 'omit'],
-      ['Tty', f.Tty ?? false],
-      ['OpenStdin', f.OpenStdin ?? false],
-      ['StdinOnce', f.StdinOnce ?? false],
-      ['Env', strs(f.Env ?? null)],
-      ['Cmd', strs(f.Cmd ?? null)],
-      ['Healthcheck', ptr(null, 'container.HealthConfig'), 'omit'],
-      ['ArgsEscaped', false, 'omit'],
-      ['Image', f.Image ?? ''],
-      ['Volumes', volumesMap(f.Volumes ?? null)],
-      ['WorkingDir', f.WorkingDir ?? ''],
-      ['Entrypoint', strs(f.Entrypoint ?? null)],
-      ['NetworkDisabled', false, 'omit'],
-      ['MacAddress', '', 'omit'],
-      ['OnBuild', strs(f.OnBuild ?? null)],
-      ['Labels', f.Labels === undefined ? labelsDefault : strMap(f.Labels)],
-      ['StopSignal', f.StopSignal ?? '', 'omit'],
-      ['StopTimeout', ptr(null, 'int'), 'omit'],
-      ['Shell', strs(f.Shell ?? null), 'omit'],
-    ]),
-    'container.Config',
-  );
-}
-
-/** The CLI 28's image Config: the OCI image config with Docker's extensions, every field omitempty. */
-function ociImageConfig(f: ConfigFields): GoValue {
-  return ptr(
-    struct('dockerspec.DockerOCIImageConfig', [
-      [
-        'ImageConfig',
-        struct('v1.ImageConfig', [
-          ['User', f.User ?? '', 'omit'],
-          ['ExposedPorts', strMap(null, 'struct {}', emptyStruct), 'omit'],
-          ['Env', strs(f.Env ?? null), 'omit'],
-          ['Entrypoint', strs(f.Entrypoint ?? null), 'omit'],
-          ['Cmd', strs(f.Cmd ?? null), 'omit'],
-          ['Volumes', volumesMap(f.Volumes ?? null), 'omit'],
-          ['WorkingDir', f.WorkingDir ?? '', 'omit'],
-          ['Labels', strMap(f.Labels ?? null), 'omit'],
-          ['StopSignal', f.StopSignal ?? '', 'omit'],
-          ['ArgsEscaped', false, 'omit'],
-        ]),
-        'embed',
-      ],
-      [
-        'DockerOCIImageConfigExt',
-        struct('dockerspec.DockerOCIImageConfigExt', [
-          ['Healthcheck', ptr(null, 'dockerspec.HealthcheckConfig'), 'omit'],
-          ['OnBuild', strs(f.OnBuild ?? null), 'omit'],
-          ['Shell', strs(f.Shell ?? null), 'omit'],
-        ]),
-        'embed',
-      ],
-    ]),
-    'dockerspec.DockerOCIImageConfig',
-  );
-}
-
-// ---- containers
 
 /** The image's Entrypoint when the command starts with it; the rest is Cmd (null when empty). */
 function splitCommand(
@@ -370,25 +220,6 @@ export function containerGraphDriver(world: World, c: Container): Record<string,
   };
 }
 
-/** GraphDriver.Data of an image (A4): its top layer's dirs; LowerDir absent for one layer. */
-export function imageGraphDriver(world: World, img: ImageRecord): Record<string, string> | null {
-  const cache = [...img.chain].reverse().map((ch) => world.layers.get(ch)?.cacheId ?? 'missing');
-  const [top, ...rest] = cache;
-  if (top === undefined) return null;
-  return {
-    ...(rest.length > 0 ? { LowerDir: rest.map((id) => `${OVERLAY2}/${id}/diff`).join(':') } : {}),
-    MergedDir: `${OVERLAY2}/${top}/merged`,
-    UpperDir: `${OVERLAY2}/${top}/diff`,
-    WorkDir: `${OVERLAY2}/${top}/work`,
-  };
-}
-
-const graphDriver = (data: Record<string, string> | null): GoValue =>
-  struct('storage.DriverData', [
-    ['Data', strMap(data)],
-    ['Name', 'overlay2'],
-  ]);
-
 /** Mounts: the volumes, sorted by destination (dockerd walks a map, so its order varies). */
 function mounts(world: World, c: Container): GoValue {
   const list = [...c.mounts].sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
@@ -517,82 +348,5 @@ export function containerValue(world: World, c: Container, view: View, size: boo
     ['Config', containerConfigOf(world, c)],
     ['NetworkSettings', networkSettings(c, view)],
     ...(view === 'cli' ? [['ImageManifestDescriptor', ptr(null, 'v1.Descriptor'), 'omit'] as const] : []),
-  ]);
-}
-
-// ---- images
-
-/** The image's tags, sorted as the reference store lists them. */
-export const repoTags = (world: World, img: ImageRecord): string[] =>
-  [...world.tags]
-    .filter(([, id]) => id === img.id)
-    .map(([ref]) => ref)
-    .sort();
-
-/** `docker image inspect`: one image. */
-export function imageValue(world: World, img: ImageRecord, view: View): GoValue {
-  const cfg = img.config;
-  const tags = repoTags(world, img);
-  const size = imageSize(world, img);
-  // A commit tags its image as it makes it; catalog images count as pulled (no tag time).
-  const lastTag = img.parent !== null && tags.length > 0 ? parseTime(cfg.created) : null;
-  const cli = view === 'cli';
-  const config = configFields(cfg.config);
-  const containerCfg = configFields(cfg.container_config);
-  // Fields that CLI 28's struct tags omitempty and dockerd 20.10 always sent.
-  const cliOmit = cli ? 'omit' : undefined;
-  return struct('image.InspectResponse', [
-    ['Id', img.id],
-    ['RepoTags', strs(tags)],
-    ['RepoDigests', strs([])],
-    ['Parent', img.parent ?? ''],
-    ['Comment', cfg.comment ?? ''],
-    ['Created', cfg.created],
-    ['Container', cfg.container ?? '', cliOmit],
-    ['ContainerConfig', containerConfig(containerCfg, strMap(null)), cliOmit],
-    ['DockerVersion', cfg.docker_version ?? ''],
-    ['Author', cfg.author ?? ''],
-    ['Config', cli ? ociImageConfig(config) : containerConfig(config, strMap(null))],
-    ['Architecture', cfg.architecture],
-    ['Variant', '', 'omit'],
-    ['Os', cfg.os],
-    ['OsVersion', '', 'omit'],
-    ['Size', size],
-    ['VirtualSize', size, cliOmit],
-    ['GraphDriver', graphDriver(imageGraphDriver(world, img))],
-    [
-      'RootFS',
-      struct('image.RootFS', [
-        ['Type', 'layers'],
-        ['Layers', strs(cfg.rootfs.diff_ids), 'omit'],
-        ...(cli ? [] : [['BaseLayer', '', 'omit'] as const]),
-      ]),
-    ],
-    ['Metadata', struct('image.Metadata', [['LastTagTime', goTime(lastTag)]])],
-    ...(cli
-      ? [
-          ['Descriptor', ptr(null, 'v1.Descriptor'), 'omit'] as const,
-          ['Manifests', slice(null, 'image.ManifestSummary'), 'omit'] as const,
-        ]
-      : []),
-  ]);
-}
-
-// ---- volumes
-
-/** `docker volume inspect` (reached by `docker inspect NAME` too). */
-export function volumeValue(vol: Volume, view: View): GoValue {
-  const cli = view === 'cli';
-  return struct('volume.Volume', [
-    ...(cli ? [['ClusterVolume', ptr(null, 'volume.ClusterVolume'), 'omit'] as const] : []),
-    ['CreatedAt', rfc3339(vol.created)],
-    ['Driver', vol.driver],
-    ['Labels', strMap(vol.labels)],
-    ['Mountpoint', volumeMountpoint(vol.name)],
-    ['Name', vol.name],
-    ['Options', strMap(null)],
-    ['Scope', 'local'],
-    ['Status', strMap(null, 'interface {}'), 'omit'],
-    ['UsageData', ptr(null, 'volume.UsageData'), 'omit'],
   ]);
 }
