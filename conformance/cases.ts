@@ -1,10 +1,11 @@
 /**
- * The cases T1–T25 of SEMANTICS.md on its image base:2, with the table's upperdir and `docker diff`
- * so the harness can check the real side against the table.
+ * The cases T1–T25 of SEMANTICS.md on its image base:2, with the table's upperdir, `docker diff`
+ * and "more" column (ps -s sizes, commit tar entries, empty_layer) so the harness can check the real
+ * side against the table.
  */
 import { BIN_LAYER } from './bin.ts';
 import { parseLine } from './render.ts';
-import type { ImageSpec, Scenario, TreeEntry } from './types.ts';
+import type { DaemonObserved, ImageSpec, Scenario, TarListEntry, TreeEntry } from './types.ts';
 
 const BASE: ImageSpec = {
   ref: 'conf-base:2',
@@ -41,6 +42,16 @@ export interface ExpectedUpper {
   readonly content?: string;
 }
 
+/** The table's "more" column, compared on the fields given. */
+export interface ExpectedDaemon {
+  /** `docker ps -s`'s SizeRw in bytes. */
+  readonly sizeRw?: number;
+  /** The committed layer's tar names, in archive order; empty: no layer added, empty_layer, SIZE 0. */
+  readonly tar?: readonly string[];
+  /** Entries the committed layer's tar holds, with these fields. */
+  readonly tarHas?: readonly (Partial<TarListEntry> & { readonly name: string })[];
+}
+
 export interface Case {
   readonly id: string;
   /** `docker run -v` arguments. */
@@ -48,6 +59,7 @@ export interface Case {
   readonly typed: readonly string[];
   readonly upper: readonly ExpectedUpper[];
   readonly diff: readonly string[];
+  readonly more?: ExpectedDaemon;
 }
 
 const d = (path: string, extra: Partial<ExpectedUpper> = {}): ExpectedUpper => ({
@@ -69,12 +81,14 @@ export const CASES: readonly Case[] = [
     typed: ['echo new > /etc/config'],
     upper: [d('/etc'), f('/etc/config', { content: 'new\n' })],
     diff: ['C /etc', 'C /etc/config'],
+    more: { sizeRw: 4 },
   },
   {
     id: 'T2',
     typed: ['echo more >> /data/a.txt'],
     upper: [d('/data'), f('/data/a.txt', { content: 'a\nmore\n' })],
     diff: ['C /data', 'C /data/a.txt'],
+    more: { sizeRw: 7 },
   },
   {
     id: 'T3',
@@ -93,24 +107,32 @@ export const CASES: readonly Case[] = [
     typed: ['rm /data/a.txt'],
     upper: [d('/data'), wh('/data/a.txt')],
     diff: ['C /data', 'D /data/a.txt'],
+    more: {
+      sizeRw: 0,
+      tar: ['data/', 'data/.wh.a.txt'],
+      tarHas: [{ name: 'data/.wh.a.txt', type: '0', mode: '0600', size: 0 }],
+    },
   },
   {
     id: 'T6',
     typed: ['rm -r /data/sub'],
     upper: [d('/data'), wh('/data/sub')],
     diff: ['C /data', 'D /data/sub'],
+    more: { tarHas: [{ name: 'data/.wh.sub' }] },
   },
   {
     id: 'T7',
     typed: ['rm -r /data/sub && mkdir /data/sub && echo n > /data/sub/new'],
     upper: [d('/data'), opq('/data/sub'), f('/data/sub/new')],
     diff: ['C /data', 'C /data/sub', 'A /data/sub/new', 'D /data/sub/b.txt'],
+    more: { tar: ['data/', 'data/sub/', 'data/sub/.wh..wh..opq', 'data/sub/new'] },
   },
   {
     id: 'T8',
     typed: ['mv /data/a.txt /data/renamed.txt'],
     upper: [d('/data'), wh('/data/a.txt'), f('/data/renamed.txt')],
     diff: ['C /data', 'A /data/renamed.txt', 'D /data/a.txt'],
+    more: { tar: ['data/', 'data/.wh.a.txt', 'data/renamed.txt'] },
   },
   {
     id: 'T9',
@@ -135,12 +157,14 @@ export const CASES: readonly Case[] = [
     typed: ['ln -s /etc/config /opt/app/link'],
     upper: [d('/opt'), d('/opt/app'), { path: '/opt/app/link', type: 'symlink' }],
     diff: ['C /opt', 'C /opt/app', 'A /opt/app/link'],
+    more: { sizeRw: 11 },
   },
   {
     id: 'T13',
     typed: ['echo hi > /opt/app/tmp && rm /opt/app/tmp'],
     upper: [d('/opt'), d('/opt/app')],
     diff: [],
+    more: { tar: ['opt/', 'opt/app/'] },
   },
   {
     id: 'T14',
@@ -153,18 +177,21 @@ export const CASES: readonly Case[] = [
     typed: ['rm /etc/config && mkdir /etc/config'],
     upper: [d('/etc'), opq('/etc/config')],
     diff: ['C /etc', 'C /etc/config'],
+    more: { tar: ['etc/', 'etc/config/', 'etc/config/.wh..wh..opq'] },
   },
   {
     id: 'T16',
     typed: ['ln /data/a.txt /data/hard'],
     upper: [d('/data'), f('/data/a.txt'), f('/data/hard')],
     diff: ['C /data', 'A /data/hard'],
+    more: { sizeRw: 2, tarHas: [{ name: 'data/hard', type: '1', size: 0, linkname: 'data/a.txt' }] },
   },
   {
     id: 'T17',
     typed: [': >> /data/a.txt'],
     upper: [d('/data'), f('/data/a.txt', { content: 'a\n' })],
     diff: [],
+    more: { sizeRw: 2, tar: ['data/', 'data/a.txt'] },
   },
   {
     id: 'T18',
@@ -178,13 +205,14 @@ export const CASES: readonly Case[] = [
     upper: [d('/opt'), f('/opt/gone')],
     diff: ['C /opt', 'A /opt/gone'],
   },
-  { id: 'T20', typed: ['cat /data/a.txt; ls -R /'], upper: [], diff: [] },
+  { id: 'T20', typed: ['cat /data/a.txt; ls -R /'], upper: [], diff: [], more: { sizeRw: 0, tar: [] } },
   { id: 'T21', typed: ['chmod 700 /data'], upper: [d('/data', { mode: '0700' })], diff: ['C /data'] },
   {
     id: 'T22',
     typed: ['mkdir /data/nd && touch /data/nd/f && mv /data/nd /data/nd2'],
     upper: [d('/data'), opq('/data/nd2'), f('/data/nd2/f')],
     diff: ['C /data', 'A /data/nd2', 'A /data/nd2/f'],
+    more: { tarHas: [{ name: 'data/nd2/.wh..wh..opq' }] },
   },
   {
     id: 'T23',
@@ -198,12 +226,14 @@ export const CASES: readonly Case[] = [
     typed: ['echo w > /data/new', 'echo more >> /data/a.txt', 'rm /data/c.txt', 'echo z > /anon/z'],
     upper: [d('/anon')],
     diff: ['A /anon'],
+    more: { sizeRw: 0 },
   },
   {
     id: 'T25',
     typed: ['rm /data/c.txt && touch /data/0new /data/zzz'],
     upper: [d('/data'), f('/data/0new'), wh('/data/c.txt'), f('/data/zzz')],
     diff: ['C /data', 'A /data/0new', 'A /data/zzz', 'D /data/c.txt'],
+    more: { tar: ['data/', 'data/0new', 'data/.wh.c.txt', 'data/zzz'] },
   },
 ];
 
@@ -251,5 +281,35 @@ export function tableDifferences(c: Case, upper: readonly TreeEntry[], diff: rea
   const wantDiff = new Set(c.diff);
   for (const line of diff) if (!wantDiff.has(line)) out.push(`table: docker diff has unexpected "${line}"`);
   for (const line of c.diff) if (!diff.includes(line)) out.push(`table: docker diff lacks "${line}"`);
+  return out;
+}
+
+/** Where the real `docker ps -s`, commit and history of a case differ from the table's "more" column. */
+export function tableDaemonDifferences(c: Case, daemon: DaemonObserved): string[] {
+  const more = c.more;
+  if (more === undefined) return [];
+  const out: string[] = [];
+  if (more.sizeRw !== undefined && daemon.sizeRw !== more.sizeRw)
+    out.push(`table: SizeRw is ${daemon.sizeRw} bytes, table says ${more.sizeRw}`);
+  const names = daemon.tar?.map((entry) => entry.name) ?? [];
+  if (more.tar !== undefined && names.join(' ') !== more.tar.join(' '))
+    out.push(`table: commit tar is [${names.join(', ')}], table says [${more.tar.join(', ')}]`);
+  if (more.tar?.length === 0) {
+    const newest = daemon.historySizes[0];
+    if (daemon.layersAdded !== 0 || !daemon.emptyLayer || newest !== 0)
+      out.push(
+        `table: commit added ${daemon.layersAdded} layers, empty_layer ${daemon.emptyLayer}, SIZE ${String(newest)}; table says none, true, 0`,
+      );
+  }
+  for (const want of more.tarHas ?? []) {
+    const got = daemon.tar?.find((entry) => entry.name === want.name);
+    if (got === undefined) out.push(`table: commit tar lacks ${want.name}`);
+    else
+      for (const [key, value] of Object.entries(want))
+        if (got[key as keyof TarListEntry] !== value)
+          out.push(
+            `table: commit tar ${want.name} ${key} is ${String(got[key as keyof TarListEntry])}, table says ${String(value)}`,
+          );
+  }
   return out;
 }

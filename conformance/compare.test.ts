@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareObserved, diffOrderProblems } from './compare.ts';
-import type { Observed } from './types.ts';
+import { compareDaemon, compareObserved, diffOrderProblems } from './compare.ts';
+import type { DaemonObserved, Observed } from './types.ts';
 
 describe('diff order (SEMANTICS.md D4)', () => {
   it('accepts any sibling order that keeps pre-order and puts D entries last in their directory', () => {
@@ -60,5 +60,51 @@ describe('compareObserved', () => {
   it('compares merged trees as arrays: same entries in another order differ', () => {
     const sim: Observed = { ...base, merged: [...base.merged].reverse() };
     expect(compareObserved(base, sim)[0]).toMatch(/not the same order/);
+  });
+});
+
+describe('compareDaemon', () => {
+  const real: DaemonObserved = {
+    sizeRw: 2,
+    psSize: '2B',
+    historySizes: [2, 5, 18, 1982256],
+    emptyLayer: false,
+    layersAdded: 1,
+    tar: [
+      { name: 'data/', type: '5', mode: '0755', size: 0 },
+      { name: 'data/a.txt', type: '0', mode: '0644', size: 2 },
+      { name: 'data/hard', type: '1', mode: '0644', size: 0, linkname: 'data/a.txt' },
+    ],
+  };
+
+  it('accepts the same numbers and tar, whatever the bottom (/bin) row says', () => {
+    expect(compareDaemon(real, { ...real, historySizes: [2, 5, 18, 0] })).toEqual([]);
+  });
+
+  it('names each difference with both sides', () => {
+    const sim: DaemonObserved = {
+      sizeRw: 4,
+      psSize: '4B',
+      historySizes: [4, 5, 18, 0],
+      emptyLayer: true,
+      layersAdded: 0,
+      tar: [real.tar![0]!, { ...real.tar![2]!, linkname: 'data/other' }],
+    };
+    expect(compareDaemon(real, sim)).toEqual([
+      'ps -s: SizeRw real 2 bytes, sim 4 bytes',
+      'ps -s: SIZE real "2B", sim "4B"',
+      'history: SIZE of the newest row real 2 bytes, sim 4 bytes',
+      'commit: empty_layer of the newest history entry real false, sim true',
+      'commit: layers added real 1, sim 0',
+      'tar: 3 entries real, 2 sim; first difference at #1',
+      'tar: - real data/a.txt type 0 mode 0644 size 2 | data/hard type 1 mode 0644 size 0 -> data/a.txt',
+      'tar: + sim  data/hard type 1 mode 0644 size 0 -> data/other',
+    ]);
+  });
+
+  it('counts history rows', () => {
+    expect(compareDaemon(real, { ...real, historySizes: [2, 5, 0] })).toEqual([
+      'history: real 4 rows, sim 3 rows',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 /** Real against simulated: merged and upper as exact arrays, `docker diff` as sets plus the D4 order rules. */
 import { isBinPath } from './bin.ts';
 import { byteOrder, dirname, isUnder } from './paths.ts';
-import type { Observed, TreeEntry } from './types.ts';
+import type { DaemonObserved, Observed, TarListEntry, TreeEntry } from './types.ts';
 
 /** One readable line per entry, built from the REPLAY.md fields only (extra keys are ignored). */
 export function entryLine(entry: TreeEntry): string {
@@ -92,4 +92,56 @@ export function diffOrderProblems(lines: readonly string[]): string[] {
     });
   });
   return problems;
+}
+
+/**
+ * The daemon's numbers and the committed layer: SizeRw exactly, `docker ps -s`'s SIZE, the history
+ * rows (count, and SIZE in bytes of each but the bottom row — the shared /bin layer holds real
+ * busybox on one side and stand-ins on the other), empty_layer, the layer count and the tar list.
+ */
+export function compareDaemon(real: DaemonObserved, sim: DaemonObserved): string[] {
+  const out: string[] = [];
+  if (real.sizeRw !== sim.sizeRw)
+    out.push(`ps -s: SizeRw real ${real.sizeRw} bytes, sim ${sim.sizeRw} bytes`);
+  if (real.psSize !== null && sim.psSize !== null && real.psSize !== sim.psSize)
+    out.push(`ps -s: SIZE real "${real.psSize}", sim "${sim.psSize}"`);
+  if (real.historySizes.length !== sim.historySizes.length) {
+    out.push(`history: real ${real.historySizes.length} rows, sim ${sim.historySizes.length} rows`);
+  } else {
+    real.historySizes.slice(0, -1).forEach((size, i) => {
+      const simSize = sim.historySizes[i];
+      const row = i === 0 ? 'newest row' : `row ${i + 1}`;
+      if (size !== simSize)
+        out.push(`history: SIZE of the ${row} real ${size} bytes, sim ${String(simSize)} bytes`);
+    });
+  }
+  if (real.emptyLayer !== sim.emptyLayer)
+    out.push(
+      `commit: empty_layer of the newest history entry real ${real.emptyLayer}, sim ${sim.emptyLayer}`,
+    );
+  if (real.layersAdded !== sim.layersAdded)
+    out.push(`commit: layers added real ${real.layersAdded}, sim ${sim.layersAdded}`);
+  if (real.tar !== null && sim.tar !== null) out.push(...compareTarLists(real.tar, sim.tar));
+  return out;
+}
+
+export function tarLine(entry: TarListEntry): string {
+  const link = entry.linkname === undefined ? '' : ` -> ${entry.linkname}`;
+  return `${entry.name} type ${entry.type} mode ${entry.mode} size ${entry.size}${link}`;
+}
+
+/** The tar lists as exact arrays; the differences shown in archive order, at most a few. */
+export function compareTarLists(real: readonly TarListEntry[], sim: readonly TarListEntry[]): string[] {
+  const realLines = real.map(tarLine);
+  const simLines = sim.map(tarLine);
+  const first = realLines.findIndex((line, i) => line !== simLines[i]);
+  if (first < 0 && realLines.length === simLines.length) return [];
+  const at = first < 0 ? realLines.length : first;
+  const shown = (lines: readonly string[]): string =>
+    lines.slice(at, at + 4).join(' | ') + (lines.length > at + 4 ? ' | …' : '') || '(end)';
+  return [
+    `tar: ${realLines.length} entries real, ${simLines.length} sim; first difference at #${at}`,
+    `tar: - real ${shown(realLines)}`,
+    `tar: + sim  ${shown(simLines)}`,
+  ];
 }

@@ -100,7 +100,7 @@ describe('the scenario generator', () => {
     }
   });
 
-  it('writes replay files that open a shell, type the lines, leave and ask for the diff', () => {
+  it('writes replay files that open a shell, type the lines, leave, ask for the diff and sizes, and commit', () => {
     const scenario = caseScenarios().find((s) => s.name === 'T07');
     expect(scenario).toBeDefined();
     if (scenario === undefined) return;
@@ -111,6 +111,9 @@ describe('the scenario generator', () => {
         'rm -r /data/sub && mkdir /data/sub && echo n > /data/sub/new',
         'exit',
         'docker diff c1',
+        'docker ps -a -s --no-trunc',
+        'docker commit c1 conf/t07:2',
+        'docker history --no-trunc conf/t07:2',
       ],
     });
   });

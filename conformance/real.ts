@@ -1,12 +1,15 @@
 /**
  * The real side: a private dockerd holding every scenario image; per scenario a container whose
  * command lines run through the host's bash and GNU coreutils against its MergedDir, then its
- * merged tree, upperdir and `docker diff`.
+ * merged tree, upperdir, `docker diff`, `docker ps -s`, `docker commit` and `docker history`; at the
+ * end `docker save` of the committed images gives their configs and new layers' tars.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { REAL_CMD } from './bin.ts';
 import { opaqueDirs, walkTree } from './collect.ts';
+import { commitContainer, commitRef, daemonObserved, saveImages } from './daemon.ts';
+import type { Committed, SavedImage } from './daemon.ts';
 import { DOCKER, startDockerd, stopDockerd } from './dockerd.ts';
 import type { Dockerd } from './dockerd.ts';
 import { exec, mustExec } from './exec.ts';
@@ -19,6 +22,15 @@ export interface RealRun extends Observed {
   /** Exit status of each host command line. */
   readonly exitCodes: readonly number[];
 }
+
+/** A scenario's run before `docker save`: everything but what only the saved image shows. */
+interface FirstPass {
+  readonly run: RealRun;
+  readonly committed: Committed;
+}
+
+/** Images per `docker save`: a few large archives rather than hundreds of small ones. */
+const SAVE_BATCH = 40;
 
 /** The real side cannot run at all (dockerd does not start, the images do not load). */
 export class CannotRun extends Error {}
@@ -57,9 +69,24 @@ export async function runAllReal(
     } catch (error) {
       throw new CannotRun(`cannot load the scenario images: ${message(error)}`);
     }
-    const results = await mapPool(scenarios, concurrency, (scenario, i) =>
+    const firstPass = await mapPool(scenarios, concurrency, (scenario, i) =>
       runReal(dockerd, scenario, `conf${i}`).catch((error: unknown) => message(error)),
     );
+    const committed = firstPass.flatMap((pass) => (typeof pass === 'string' ? [] : [pass.committed.ref]));
+    const saved = await saveAll(dockerd, committed, concurrency);
+    const results = firstPass.map((pass, i) => {
+      if (typeof pass === 'string') return pass;
+      const image = saved.get(pass.committed.ref);
+      if (typeof image === 'string' || image === undefined)
+        return `docker save ${pass.committed.ref}: ${image ?? 'not in the archive'}`;
+      try {
+        const parentLayers = scenarios[i]?.image.layers.length ?? 0;
+        return { ...pass.run, daemon: daemonObserved(pass.committed, image, parentLayers) };
+      } catch (error) {
+        return message(error);
+      }
+    });
+    await removeImages(dockerd, committed);
     await removeImages(dockerd, refs);
     return results;
   } finally {
@@ -69,7 +96,27 @@ export async function runAllReal(
   }
 }
 
-export async function runReal(dockerd: Dockerd, scenario: Scenario, container: string): Promise<RealRun> {
+/** The committed images in batches, `concurrency` saves at a time; a failed batch gives each of its refs the reason. */
+async function saveAll(
+  dockerd: Dockerd,
+  refs: readonly string[],
+  concurrency: number,
+): Promise<Map<string, SavedImage | string>> {
+  const batches: string[][] = [];
+  for (let i = 0; i < refs.length; i += SAVE_BATCH) batches.push(refs.slice(i, i + SAVE_BATCH));
+  const out = new Map<string, SavedImage | string>();
+  await mapPool(batches, concurrency, async (batch, i) => {
+    try {
+      const saved = await saveImages(dockerd, batch, join(dockerd.dir, `save${i}.tar`));
+      for (const ref of batch) out.set(ref, saved.get(ref) ?? 'not in the archive');
+    } catch (error) {
+      for (const ref of batch) out.set(ref, message(error));
+    }
+  });
+  return out;
+}
+
+export async function runReal(dockerd: Dockerd, scenario: Scenario, container: string): Promise<FirstPass> {
   const env = dockerd.env;
   const volumes = (scenario.volumes ?? []).flatMap((volume) => ['-v', volume]);
   const options = ['-d', '--network', 'none', ...volumes, '--name', container];
@@ -87,12 +134,13 @@ export async function runReal(dockerd: Dockerd, scenario: Scenario, container: s
     }
     assertNothingEscaped(merged);
     const diff = await mustExec(DOCKER, ['diff', container], { env });
-    return {
+    const run: RealRun = {
       merged: walkTree(merged),
       upper: walkTree(upper, await opaqueDirs(upper)),
       diff: diff.split('\n').filter((line) => line.length > 0),
       exitCodes,
     };
+    return { run, committed: await commitContainer(dockerd, container, commitRef(scenario)) };
   } finally {
     await exec(DOCKER, ['rm', '-f', '-v', container], { env });
   }

@@ -1,15 +1,16 @@
 /**
  * `npm run conformance`: the simulator against the real kernel overlayfs and a private dockerd.
  * Generates the SEMANTICS.md cases and seeded random scenarios, runs them on both sides and compares
- * merged trees, upperdirs and `docker diff`. The last line is always "N passed, N failed".
+ * merged trees, upperdirs, `docker diff`, `docker ps -s` sizes, and `docker commit` of the container:
+ * its history and its layer's tar. The last line is always "N passed, N failed".
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { caseNamed, caseScenarios, NOT_COVERED, tableDifferences } from './cases.ts';
-import { compareObserved, diffOrderProblems, withoutBinContent } from './compare.ts';
+import { caseNamed, caseScenarios, NOT_COVERED, tableDaemonDifferences, tableDifferences } from './cases.ts';
+import { compareDaemon, compareObserved, diffOrderProblems, tarLine, withoutBinContent } from './compare.ts';
 import { DEFAULT_SEED, generateScenario, generateScenarios } from './generate.ts';
 import { preflight } from './preflight.ts';
 import { CannotRun, runAllReal } from './real.ts';
@@ -86,12 +87,18 @@ function judge(scenario: Scenario, real: RealRun | string, sim: SimRun | string 
   const problems: string[] = [];
   const tableCase = caseNamed(scenario.name);
   if (tableCase !== undefined) problems.push(...tableDifferences(tableCase, real.upper, real.diff));
+  if (tableCase !== undefined && real.daemon !== undefined)
+    problems.push(...tableDaemonDifferences(tableCase, real.daemon));
   if (sim === undefined) {
     problems.push(...diffOrderProblems(real.diff).map((problem) => `diff order (real): ${problem}`));
     return { scenario, problems, real };
   }
   if (typeof sim === 'string') return { scenario, problems: [...problems, `simulator: ${sim}`], real };
-  problems.push(...compareObserved(real, sim));
+  problems.push(...compareObserved(real, sim), ...sim.daemonProblems);
+  if (real.daemon !== undefined && sim.daemon !== undefined)
+    problems.push(...compareDaemon(real.daemon, sim.daemon));
+  else if (sim.daemonProblems.length === 0)
+    problems.push('daemon: no ps -s / commit / history results to compare');
   return { scenario, problems, real, simExitCodes: sim.exitCodes };
 }
 
@@ -104,6 +111,13 @@ function printReal(scenario: Scenario, real: RealRun | string): void {
   );
   print(`    exit ${real.exitCodes.join(' ')} | upper: ${upper.join(' ') || '(empty)'}`);
   print(`    diff: ${real.diff.join(', ') || '(nothing)'}`);
+  const daemon = real.daemon;
+  if (daemon === undefined) return;
+  const layer = daemon.layersAdded === 0 ? 'no layer added' : `+${daemon.layersAdded} layer`;
+  print(
+    `    ps -s: ${daemon.psSize ?? '?'} (${daemon.sizeRw} bytes) | commit: ${layer}, empty_layer ${daemon.emptyLayer}, history SIZE ${daemon.historySizes.join(' ')}`,
+  );
+  if (daemon.tar !== null) print(`    tar: ${daemon.tar.map(tarLine).join(' | ') || '(empty)'}`);
 }
 
 function writeDump(file: string, scenarios: readonly Scenario[], real: readonly (RealRun | string)[]): void {
@@ -145,7 +159,7 @@ async function main(): Promise<number> {
   const scenarioDir = join(work, 'scenarios');
   mkdirSync(scenarioDir);
   const files = scenarios.map((scenario) => writeScenarioFile(scenarioDir, scenario));
-  const replaying = options.realOnly ? undefined : runReplay(REPO, files);
+  const replaying = options.realOnly ? undefined : runReplay(REPO, scenarios, files);
   let real: (RealRun | string)[];
   try {
     real = await runAllReal(work, scenarios, options.concurrency, print);

@@ -1,22 +1,34 @@
 /**
  * The simulator side: scenarios written as REPLAY.md scenario files, replayed by `npm run replay`
- * (all files in one run), and the container's merged tree, upper and diff read from its JSON Lines.
+ * (all files in one run), and the container's merged tree, upper and diff read from its JSON Lines,
+ * with the daemon's view (`docker ps -s`, commit, history) from the replay's extra keys.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { commitRef, sizeColumn } from './daemon.ts';
 import { exec } from './exec.ts';
 import { renderSim } from './render.ts';
-import type { Observed, Scenario, TreeEntry } from './types.ts';
+import type { DaemonObserved, Observed, Scenario, TarListEntry, TreeEntry } from './types.ts';
 
 export const CONTAINER = 'c1';
 
 export interface SimRun extends Observed {
   /** Exit code the simulator reported for each container command line. */
   readonly exitCodes: readonly (number | undefined)[];
+  /** Daemon commands after the container lines that failed in the simulator, or output it lacks. */
+  readonly daemonProblems: readonly string[];
 }
 
-/** The scenario as a person would type it: start a container, open a shell, type the lines, look at the diff. */
-export function replayScenario(scenario: Scenario): unknown {
+/** After the container lines, both sides run these (the real one with exact-number flags). */
+export const PS_LINE = 'docker ps -a -s --no-trunc';
+export const commitLine = (scenario: Scenario): string => `docker commit ${CONTAINER} ${commitRef(scenario)}`;
+export const historyLine = (scenario: Scenario): string => `docker history --no-trunc ${commitRef(scenario)}`;
+
+/**
+ * The scenario as a person would type it: start a container, open a shell, type the lines, look at
+ * the diff and the sizes, commit the container and look at the image's history.
+ */
+export function replayScenario(scenario: Scenario): { images: unknown[]; commands: string[] } {
   return {
     images: [scenario.image],
     commands: [
@@ -30,6 +42,9 @@ export function replayScenario(scenario: Scenario): unknown {
       ...scenario.lines.map(renderSim),
       'exit',
       `docker diff ${CONTAINER}`,
+      PS_LINE,
+      commitLine(scenario),
+      historyLine(scenario),
     ],
   };
 }
@@ -50,22 +65,28 @@ export type ReplayResults =
  * replay prints fewer lines than files (some file rejected), each file is replayed alone so that
  * results stay aligned with files.
  */
-export async function runReplay(repo: string, files: readonly string[]): Promise<ReplayResults> {
+export async function runReplay(
+  repo: string,
+  scenarios: readonly Scenario[],
+  files: readonly string[],
+): Promise<ReplayResults> {
   const batch = await replay(repo, files);
+  const parse = (line: string, i: number): SimRun | string => {
+    const scenario = scenarios[i];
+    return scenario === undefined ? 'no scenario' : parseOutput(line, files[i] ?? '', scenario);
+  };
   if (batch.lines.length === files.length) {
-    return { results: batch.lines.map((line, i) => parseOutput(line, files[i] ?? '')) };
+    return { results: batch.lines.map(parse) };
   }
   if (batch.lines.length === 0) {
     const stderr = batch.stderr.trim().split('\n').slice(0, 8).join('\n    ');
     return { unavailable: `npm run replay exited ${batch.code} and printed nothing:\n    ${stderr}` };
   }
   const results: (SimRun | string)[] = [];
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
     const one = await replay(repo, [file]);
     const line = one.lines[0];
-    results.push(
-      line === undefined ? `replay rejected the file: ${one.stderr.trim()}` : parseOutput(line, file),
-    );
+    results.push(line === undefined ? `replay rejected the file: ${one.stderr.trim()}` : parse(line, i));
   }
   return { results };
 }
@@ -79,7 +100,7 @@ async function replay(
   return { code: result.code, lines, stderr: result.stderr };
 }
 
-function parseOutput(line: string, file: string): SimRun | string {
+export function parseOutput(line: string, file: string, scenario: Scenario): SimRun | string {
   let output: unknown;
   try {
     output = JSON.parse(line);
@@ -107,13 +128,89 @@ function parseOutput(line: string, file: string): SimRun | string {
     return 'replay output: containers[].merged/upper/diff missing or malformed';
   }
   const transcript = field(output, 'transcript');
-  const typed = Array.isArray(transcript) ? transcript.slice(2, -2) : [];
-  const exitCodes = typed.map((step) => {
+  const steps: unknown[] = Array.isArray(transcript) ? transcript : [];
+  const exitCodes = steps.slice(2, 2 + scenario.lines.length).map((step) => {
     const code = field(step, 'exitCode');
     return typeof code === 'number' ? code : undefined;
   });
-  return { merged, upper, diff, exitCodes };
+  const { daemon, problems } = daemonOutput(output, steps, scenario);
+  return { merged, upper, diff, exitCodes, ...(daemon ? { daemon } : {}), daemonProblems: problems };
 }
+
+/**
+ * The daemon's view from the replay: `sizeRw` of the container and `layers` (extra keys, see
+ * app/replay/extra.ts), and the SIZE column of the `docker ps -s` line's output.
+ */
+function daemonOutput(
+  output: unknown,
+  steps: readonly unknown[],
+  scenario: Scenario,
+): { daemon?: DaemonObserved; problems: string[] } {
+  const problems: string[] = [];
+  const commands = replayScenario(scenario).commands;
+  const step = (command: string): { output: string; exitCode: unknown } => {
+    const found = steps[commands.indexOf(command)];
+    return { output: String(field(found, 'output') ?? ''), exitCode: field(found, 'exitCode') };
+  };
+  const psStep = step(PS_LINE);
+  let psSize: string | null = null;
+  for (const command of [PS_LINE, commitLine(scenario), historyLine(scenario)]) {
+    const { output: said, exitCode } = step(command);
+    if (exitCode !== 0)
+      problems.push(`sim: \`${command}\` exited ${String(exitCode)}: ${said.trim().split('\n')[0] ?? ''}`);
+  }
+  if (psStep.exitCode === 0) {
+    const row = psStep.output.split('\n').find((line) => new RegExp(` ${CONTAINER}\\s`).test(line)) ?? '';
+    psSize = sizeColumn(/\S+ \(virtual [^)]*\)\s*$/.exec(row)?.[0].trim() ?? '') ?? null;
+    if (psSize === null) problems.push(`sim: \`${PS_LINE}\` shows no SIZE for ${CONTAINER}: "${row}"`);
+  }
+
+  const containers = field(output, 'containers');
+  const container = Array.isArray(containers)
+    ? containers.find((c) => field(c, 'name') === CONTAINER)
+    : undefined;
+  const sizeRw = field(container, 'sizeRw');
+  const ref = commitRef(scenario);
+  const image = list(field(output, 'layers')).find((l) => list(field(l, 'refs')).includes(ref));
+  const history = field(image, 'history');
+  const images = list(field(output, 'images'));
+  const diffIds = (r: string): unknown =>
+    field(
+      images.find((i) => field(i, 'ref') === r),
+      'diffIds',
+    );
+  const committedIds = diffIds(ref);
+  const parentIds = diffIds(scenario.image.ref);
+  if (
+    typeof sizeRw !== 'number' ||
+    !Array.isArray(history) ||
+    !Array.isArray(committedIds) ||
+    !Array.isArray(parentIds)
+  ) {
+    if (step(commitLine(scenario)).exitCode === 0)
+      problems.push(`replay output: no sizeRw for ${CONTAINER}, or no layers/images entry for ${ref}`);
+    return { problems };
+  }
+  const newLayer = field(image, 'newLayer');
+  const tar = field(newLayer, 'tar');
+  const daemon: DaemonObserved = {
+    sizeRw,
+    psSize,
+    historySizes: history.map((h) => Number(field(h, 'size') ?? 0)).reverse(),
+    emptyLayer: field(history[history.length - 1], 'emptyLayer') === true,
+    layersAdded: committedIds.length - parentIds.length,
+    tar: Array.isArray(tar) ? (tar as TarListEntry[]) : null,
+  };
+  const historyStep = step(historyLine(scenario));
+  const shown = historyStep.output.split('\n').filter((line) => line.length > 0).length - 1;
+  if (historyStep.exitCode === 0 && shown !== history.length)
+    problems.push(
+      `sim: \`${historyLine(scenario)}\` shows ${shown} rows, its config has ${history.length} entries`,
+    );
+  return { daemon, problems };
+}
+
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 function field(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;

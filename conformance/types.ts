@@ -56,4 +56,34 @@ export interface Observed {
   readonly merged: readonly TreeEntry[];
   readonly upper: readonly TreeEntry[];
   readonly diff: readonly string[];
+  /** `docker ps -s`, commit and history; absent when the side could not get that far. */
+  readonly daemon?: DaemonObserved;
+}
+
+/** One header of a layer tar, on the fields both sides compare (E2–E4). */
+export interface TarListEntry {
+  readonly name: string;
+  /** The typeflag: '0' file (also whiteouts and opaque markers), '1' hard link, '2' symlink, '5' dir. */
+  readonly type: string;
+  /** Permission bits, 4-digit octal. */
+  readonly mode: string;
+  readonly size: number;
+  /** Hard links and symlinks only: a whiteout's stale link name is one of E4's header details. */
+  readonly linkname?: string;
+}
+
+/** What the daemon says about the scenario's container and `docker commit` of it (E5–E9, F1). */
+export interface DaemonObserved {
+  /** SizeRw in bytes. */
+  readonly sizeRw: number;
+  /** `docker ps -s`'s SIZE before " (virtual …)", e.g. "7B"; null when that command failed. */
+  readonly psSize: string | null;
+  /** `docker history` of the committed image: SIZE in bytes per row, newest first. */
+  readonly historySizes: readonly number[];
+  /** empty_layer of the committed config's newest history entry. */
+  readonly emptyLayer: boolean;
+  /** Diff IDs the commit added to the image's rootfs (0 or 1). */
+  readonly layersAdded: number;
+  /** The committed layer's tar, in archive order; null when no layer was added. */
+  readonly tar: readonly TarListEntry[] | null;
 }

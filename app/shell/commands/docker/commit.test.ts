@@ -140,3 +140,16 @@ describe('docker tag and rmi', () => {
     );
   });
 });
+
+describe('docker ps -s', () => {
+  it('F1: SIZE is the upper’s bytes, virtual adds the image’s layers', () => {
+    const r = type(
+      createSession(),
+      'docker run -d --name web demo',
+      "docker exec web sh -c 'echo hello > /x'",
+      'docker ps -s',
+    );
+    expect(r.out[2]!.split('\n')[0]).toMatch(/NAMES +SIZE$/);
+    expect(r.out[2]!.split('\n')[1]).toMatch(/web +6B \(virtual 1\.21kB\)$/);
+  });
+});

@@ -29,6 +29,8 @@ export const ps: DockerSubcommand<PsOpts> = {
         '--no-trunc': 'n',
         '-l': 'l',
         '--latest': 'l',
+        '-s': 's',
+        '--size': 's',
       },
       interspersed: true,
     });
