@@ -26,3 +26,11 @@ export const selectCurrentFrame = (s: AppState): ShellFrame | undefined =>
 /** The container the file panels follow, or null when there is none. */
 export const selectFocusContainer = (s: AppState): Container | null =>
   s.focusContainerId === null ? null : (s.session.world.containers.get(s.focusContainerId) ?? null);
+
+/** Playback of the animation steps (app/timeline/player.ts). */
+export const selectPlayer = (s: AppState) => s.player;
+/** The step the stack shows: the current one while playing, the last one once the command ended. */
+export const selectCurrentStep = (s: AppState) => s.player.steps[s.player.index];
+export const selectSpeed = (s: AppState) => s.player.speed;
+export const selectPlaying = (s: AppState) => s.player.playing;
+export const selectTick = (s: AppState) => s.tick;

@@ -2,7 +2,10 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { CatalogFile, CatalogIndex } from '../engine/catalog/catalog.ts';
 import { DEFAULT_IMAGE, filesFor, INDEX_FILE, memoryCatalog } from '../engine/catalog/catalog.ts';
 import type { ContainerId } from '../engine/ids.ts';
+import type { EngineEvent } from '../engine/events.ts';
 import type { OutputChunk, Session } from '../shell/session-api.ts';
+import { stackContext } from '../timeline/context.ts';
+import { stepsFor } from '../timeline/steps.ts';
 import type { CatalogLoader } from './catalog-loader.ts';
 import { loadFile, loadIndex, reasonOf } from './catalog-loader.ts';
 import { pushHistory } from './history.ts';
@@ -122,6 +125,9 @@ export const createSessionSlice =
         focusContainerId: focusAfter(session, result.session, focusContainerId),
         suggestion: null,
       });
+      // The line's animation: named from the container it ran in, with the world after it.
+      const ranIn = session.frames[session.frames.length - 1]?.containerId ?? null;
+      get().loadSteps(stepsFor({ line, events: result.events }, stackContext(result.session.world, ranIn)));
     };
 
     return {
@@ -168,6 +174,7 @@ interface SafeResult {
   readonly session: Session;
   readonly output: readonly OutputChunk[];
   readonly exitCode: number;
+  readonly events: readonly EngineEvent[];
   readonly needs?: { readonly catalogFile: string };
 }
 
@@ -184,6 +191,7 @@ function runSafely(shell: ShellApi, session: Session, line: string): SafeResult 
       session,
       output: [{ stream: 'stderr', text: `layerlab: internal error: ${message}\n` }],
       exitCode: 70,
+      events: [],
     };
   }
 }

@@ -3,12 +3,14 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { SessionSlice } from './session-slice.ts';
 import { createSessionSlice } from './session-slice.ts';
 import type { SettingsSlice } from './settings-slice.ts';
+import type { TimelineSlice } from './timeline-slice.ts';
+import { createTimelineSlice } from './timeline-slice.ts';
 import { createSettingsSlice } from './settings-slice.ts';
 import type { CatalogLoader } from './catalog-loader.ts';
 import type { ShellApi } from './shell-api.ts';
 
 /** The whole UI state: one store built from slices (zustand's slices pattern). */
-export type AppState = SessionSlice & SettingsSlice;
+export type AppState = SessionSlice & SettingsSlice & TimelineSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -19,4 +21,5 @@ export const createAppStore = (shell: ShellApi, catalog?: CatalogLoader): AppSto
   createStore<AppState>()((...a) => ({
     ...createSessionSlice(shell, catalog)(...a),
     ...createSettingsSlice(...a),
+    ...createTimelineSlice(...a),
   }));

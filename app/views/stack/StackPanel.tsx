@@ -1,0 +1,182 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AbsPath } from '../../engine/ids.ts';
+import { ROOT } from '../../engine/path.ts';
+import { selectCurrentStep, selectFocusContainer, selectPlayer, selectWorld } from '../../store/selectors.ts';
+import { appStore, useAppStore } from '../../store/use-app-store.ts';
+import type { Step } from '../../timeline/step.ts';
+import { LayersMark } from '../LayersMark.tsx';
+import { Panel } from '../panels/Panel.tsx';
+import { Breadcrumb } from './Breadcrumb.tsx';
+import { columnOf, formatBytes, MAX_COLUMNS, stackLayout } from './layout.ts';
+import { COL_W, LABEL_W, LayerStack } from './LayerStack.tsx';
+import { Legend } from './Legend.tsx';
+import { PlaybackControls } from './PlaybackControls.tsx';
+
+/** Where the stack looks: the directory, the first name shown, and a name a step asks to show. */
+interface View {
+  readonly dir: AbsPath;
+  readonly offset: number;
+  readonly reveal: string | null;
+}
+
+const ROOT_VIEW: View = { dir: ROOT, offset: 0, reveal: null };
+
+/** The followed container's layer stack, the current step's narration and the playback controls. */
+export function StackPanel() {
+  const world = useAppStore(selectWorld);
+  const container = useAppStore(selectFocusContainer);
+  const player = useAppStore(selectPlayer);
+  const step = useAppStore(selectCurrentStep);
+  const [view, setView] = useState<View>(ROOT_VIEW);
+  const [seen, setSeen] = useState<Step | undefined>(undefined);
+  const [measure, perPage] = usePerPage();
+
+  // A new step moves the stack to its directory, with its first highlighted name on the page.
+  if (step !== seen) {
+    setSeen(step);
+    if (step) setView({ dir: step.focusDir, offset: 0, reveal: firstColumn(step) });
+  }
+
+  // prefers-reduced-motion: instant steps, same highlights and narration.
+  useEffect(() => {
+    if (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) appStore.getState().setSpeed(0);
+  }, []);
+
+  const layout = useMemo(
+    () => (container ? stackLayout(world, container, view.dir, view.offset, perPage, view.reveal) : null),
+    [world, container, view, perPage],
+  );
+  const onStepEnd = useCallback((s: Step) => appStore.getState().tick(s), []);
+  const actions = appStore.getState();
+
+  return (
+    <Panel
+      title="Layer stack"
+      {...(container
+        ? { subtitle: `${container.name}: merged view over its upper, init and image layers` }
+        : {})}
+      className="panel--stack"
+    >
+      <div className="stack" ref={measure}>
+        <div className="stack__bar">
+          <Breadcrumb dir={view.dir} onOpen={(dir) => setView({ dir, offset: 0, reveal: null })} />
+          {layout && layout.total > layout.columns.length && (
+            <div className="stack__pager" role="group" aria-label="Names">
+              <button
+                type="button"
+                className="button"
+                disabled={layout.offset === 0}
+                onClick={() =>
+                  setView({ ...view, offset: Math.max(0, layout.offset - perPage), reveal: null })
+                }
+              >
+                Previous names
+              </button>
+              <span className="stack__range">
+                {layout.offset + 1}–{layout.offset + layout.columns.length} of {layout.total}
+              </span>
+              <button
+                type="button"
+                className="button"
+                disabled={layout.offset + layout.columns.length >= layout.total}
+                onClick={() => setView({ ...view, offset: layout.offset + perPage, reveal: null })}
+              >
+                Next names
+              </button>
+            </div>
+          )}
+        </div>
+        {layout ? (
+          <>
+            <div className="stack__scroll">
+              <LayerStack layout={layout} step={step} speed={player.speed} onStepEnd={onStepEnd} />
+            </div>
+            <DirButtons
+              names={layout.columns.filter(
+                (_n, j) => layout.bands[0]?.tiles[j] === 'dir' || layout.bands[0]?.tiles[j] === 'opaque',
+              )}
+              dir={view.dir}
+              onOpen={(dir) => setView({ dir, offset: 0, reveal: null })}
+            />
+          </>
+        ) : (
+          <div className="placeholder">
+            <LayersMark size={56} className="placeholder__mark" />
+            <p>Start a container to see its layers stacked here.</p>
+          </div>
+        )}
+        <Legend />
+      </div>
+      <div className="stack__foot">
+        <p className="stack__status" role="status">
+          {step ? step.text : 'Type a command: each step the kernel takes is told here.'}
+          {step?.bytes !== undefined && step.bytes > 0 && (
+            <span className="stack__bytes"> ({formatBytes(step.bytes)})</span>
+          )}
+          {step?.detail !== undefined && <code className="stack__detail"> {step.detail}</code>}
+        </p>
+        <PlaybackControls
+          player={player}
+          onPlay={actions.play}
+          onPause={actions.pause}
+          onBack={actions.stepBack}
+          onForward={actions.stepForward}
+          onSpeed={actions.setSpeed}
+        />
+      </div>
+    </Panel>
+  );
+}
+
+/** The merged directories on the page, as buttons that open them (the keyboard way in). */
+function DirButtons({
+  names,
+  dir,
+  onOpen,
+}: {
+  readonly names: readonly string[];
+  readonly dir: AbsPath;
+  readonly onOpen: (dir: AbsPath) => void;
+}) {
+  if (names.length === 0) return null;
+  return (
+    <div className="stack__dirs" role="group" aria-label="Open a directory">
+      {names.map((n) => (
+        <button
+          key={n}
+          type="button"
+          className="stack__dir"
+          onClick={() => onOpen((dir === '/' ? `/${n}` : `${dir}/${n}`) as AbsPath)}
+        >
+          {n}/
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function firstColumn(step: Step): string | null {
+  for (const h of step.highlights) {
+    const c = columnOf(step.focusDir, h.path);
+    if (c !== null) return c;
+  }
+  return null;
+}
+
+/** How many columns fit the stack's width (at least 4, at most MAX_COLUMNS), kept up to date. */
+function usePerPage(): [(el: HTMLDivElement | null) => void, number] {
+  const [count, setCount] = useState(12);
+  const observer = useRef<ResizeObserver | null>(null);
+  const measure = useCallback((el: HTMLDivElement | null) => {
+    observer.current?.disconnect();
+    if (!el) return;
+    const fit = (w: number) =>
+      setCount(Math.max(4, Math.min(MAX_COLUMNS, Math.floor((w - LABEL_W - 12) / COL_W))));
+    fit(el.clientWidth);
+    observer.current = new ResizeObserver((entries) => {
+      for (const e of entries) fit(e.contentRect.width);
+    });
+    observer.current.observe(el);
+  }, []);
+  return [measure, count];
+}
