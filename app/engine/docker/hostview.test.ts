@@ -1,29 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { createSession, runLine } from '../../shell/session.ts';
+import { createSession } from '../../shell/session.ts';
 import type { Session } from '../../shell/session.ts';
 import { BASE2_LAYERS } from '../testing/builders.ts';
 import { findContainer } from './containers.ts';
 import { findImage } from './images.ts';
+import { type } from '../../shell/testing/type-lines.ts';
 
 // The host's /var/lib/docker (SEMANTICS.md A2, A3, F3), browsed with the shell as the blog does.
-
-function type(s0: Session, ...lines: string[]): { s: Session; out: string[] } {
-  let s = s0;
-  const out: string[] = [];
-  for (const l of lines) {
-    const r = runLine(s, l);
-    s = r.session;
-    out.push(r.output.map((c) => c.text).join(''));
-  }
-  return { s, out };
-}
 
 const O2 = '/var/lib/docker/overlay2';
 const base = (): Session => createSession({ demo: false, images: [{ ref: 'base:2', layers: BASE2_LAYERS }] });
 
 describe('/var/lib/docker on the host', () => {
   it('A2: a base layer has diff/ and link only; an upper layer also lower and work/; links are 26 base32 characters', () => {
-    const { s } = type(base(), 'docker run -d --name c1 base:2');
+    const { session: s } = type(base(), 'docker run -d --name c1 base:2');
     const img = findImage(s.world, 'base:2')!;
     const [bottom, top] = img.chain.map((c) => s.world.layers.get(c)!);
     const r = type(
@@ -40,7 +30,7 @@ describe('/var/lib/docker on the host', () => {
   });
 
   it('A2: the container has <mountID>-init and <mountID> with merged/ while it runs; l/ links point at diff/', () => {
-    const { s } = type(base(), 'docker run -d --name c1 base:2');
+    const { session: s } = type(base(), 'docker run -d --name c1 base:2');
     const c = findContainer(s.world, 'c1')!;
     const r = type(
       s,
@@ -56,7 +46,7 @@ describe('/var/lib/docker on the host', () => {
   });
 
   it('A3: layerdb holds diff, cache-id, size and parent (none for the base), without trailing newlines', () => {
-    const { s } = type(base());
+    const { session: s } = type(base());
     const img = findImage(s.world, 'base:2')!;
     const [bottom, top] = img.chain.map((c) => s.world.layers.get(c)!);
     const db = '/var/lib/docker/image/overlay2/layerdb/sha256';
@@ -72,7 +62,7 @@ describe('/var/lib/docker on the host', () => {
   });
 
   it('shows the container’s upper in diff/ exactly as the engine holds it, whiteouts as character devices', () => {
-    const { s } = type(
+    const { session: s } = type(
       base(),
       'docker run -d --name c1 base:2',
       "docker exec c1 sh -c 'rm /data/a.txt; echo x > /data/new'",
@@ -85,7 +75,7 @@ describe('/var/lib/docker on the host', () => {
   });
 
   it('F3: docker rm deletes <mountID>, <mountID>-init, their l/ links and layerdb/mounts; image layers stay', () => {
-    const { s } = type(base(), 'docker run -d --name c1 base:2');
+    const { session: s } = type(base(), 'docker run -d --name c1 base:2');
     const c = findContainer(s.world, 'c1')!;
     const before = type(s, `ls ${O2} | wc -l`).out[0];
     const r = type(

@@ -2,23 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { chainIds, digestOfText } from '../../../engine/digest.ts';
 import { findImage } from '../../../engine/docker/images.ts';
 import { BASE2_LAYERS } from '../../../engine/testing/builders.ts';
-import { createSession, runLine } from '../../session.ts';
+import { createSession } from '../../session.ts';
 import type { Session } from '../../session.ts';
+import { type } from '../../testing/type-lines.ts';
 
 // docker commit, images, history and tag, typed as a person would (SEMANTICS.md E1–E9).
-
-function type(s0: Session, ...lines: string[]): { s: Session; out: string[]; codes: number[] } {
-  let s = s0;
-  const out: string[] = [];
-  const codes: number[] = [];
-  for (const l of lines) {
-    const r = runLine(s, l);
-    s = r.session;
-    out.push(r.output.map((c) => c.text).join(''));
-    codes.push(r.exitCode);
-  }
-  return { s, out, codes };
-}
 
 const base2 = (): Session =>
   createSession({ demo: false, images: [{ ref: 'base:2', layers: BASE2_LAYERS }] });
@@ -45,11 +33,11 @@ describe('docker commit', () => {
       "docker exec c1 sh -c 'touch /x'",
       'docker commit c1 base:3',
     );
-    const img = findImage(r.s.world, 'base:3')!;
+    const img = findImage(r.session.world, 'base:3')!;
     expect(img.id).toBe(digestOfText(img.configJson));
     expect(img.chain).toEqual(chainIds(img.config.rootfs.diff_ids));
     expect(img.config.rootfs.diff_ids).toHaveLength(3);
-    expect(img.parent).toBe(findImage(r.s.world, 'base:2')!.id);
+    expect(img.parent).toBe(findImage(r.session.world, 'base:2')!.id);
     expect(img.config.history.at(-1)).toMatchObject({ created_by: 'sleep infinity' });
   });
 
@@ -61,8 +49,8 @@ describe('docker commit', () => {
       'docker commit c1 same:1',
       'docker history same:1',
     );
-    const img = findImage(r.s.world, 'same:1')!;
-    expect(img.config.rootfs.diff_ids).toEqual(findImage(r.s.world, 'base:2')!.config.rootfs.diff_ids);
+    const img = findImage(r.session.world, 'same:1')!;
+    expect(img.config.rootfs.diff_ids).toEqual(findImage(r.session.world, 'base:2')!.config.rootfs.diff_ids);
     expect(img.config.history.at(-1)).toMatchObject({ empty_layer: true });
     expect(r.out[3]!.split('\n')[1]).toMatch(/sleep infinity\s+0B/);
   });
@@ -74,7 +62,7 @@ describe('docker commit', () => {
       "docker exec c1 sh -c 'echo hi > /opt/app/tmp && rm /opt/app/tmp'",
       'docker commit c1 t13:1',
     );
-    expect(findImage(r.s.world, 't13:1')!.config.rootfs.diff_ids).toHaveLength(3);
+    expect(findImage(r.session.world, 't13:1')!.config.rootfs.diff_ids).toHaveLength(3);
   });
 
   it('applies -c CMD and -c ENV, -m and -a', () => {
@@ -86,7 +74,7 @@ describe('docker commit', () => {
       'docker history demo:cmd',
     );
     expect(r.out[2]).toContain('listen 8080;');
-    const img = findImage(r.s.world, 'demo:cmd')!;
+    const img = findImage(r.session.world, 'demo:cmd')!;
     expect(img.config.config.Env).toContain('MODE=prod');
     expect(img.config).toMatchObject({ author: 'Ada', comment: 'add x' });
     expect(r.out[3]!.split('\n')[1]).toMatch(/add x$/);

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { containersOut } from '../../../replay/replay.ts';
 import { BASE2_LAYERS } from '../../../engine/testing/builders.ts';
-import { createSession, runLine } from '../../session.ts';
+import { createSession } from '../../session.ts';
 import type { Session } from '../../session.ts';
+import { type } from '../../testing/type-lines.ts';
 
 // docker cp both ways, with the messages of CLI 28 and dockerd 20.10.
-
-function type(session: Session, ...lines: string[]): { session: Session; out: string[]; codes: number[] } {
-  const out: string[] = [];
-  const codes: number[] = [];
-  let s = session;
-  for (const line of lines) {
-    const r = runLine(s, line);
-    s = r.session;
-    out.push(r.output.map((c) => c.text).join(''));
-    codes.push(r.exitCode);
-  }
-  return { session: s, out, codes };
-}
 
 const withC1 = (...flags: string[]): Session =>
   type(

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSession, runLine } from '../../session.ts';
-import type { Session } from '../../session.ts';
-
-function type(s0: Session, ...lines: string[]): { s: Session; out: string[] } {
-  let s = s0;
-  const out: string[] = [];
-  for (const l of lines) {
-    const r = runLine(s, l);
-    s = r.session;
-    out.push(r.output.map((c) => c.text).join(''));
-  }
-  return { s, out };
-}
+import { createSession } from '../../session.ts';
+import { type } from '../../testing/type-lines.ts';
 
 describe('docker image prune and system prune', () => {
   it('asks before pruning and does nothing when nobody answers yes', () => {

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BASE2_LAYERS } from '../../../engine/testing/builders.ts';
-import { createSession, runLine } from '../../session.ts';
+import { createSession } from '../../session.ts';
 import type { Session } from '../../session.ts';
+import { type } from '../../testing/type-lines.ts';
 
 // `docker volume …` as CLI 28 prints it against dockerd 20.10.
-
-function type(session: Session, ...lines: string[]): { session: Session; out: string[]; codes: number[] } {
-  const out: string[] = [];
-  const codes: number[] = [];
-  let s = session;
-  for (const line of lines) {
-    const r = runLine(s, line);
-    s = r.session;
-    out.push(r.output.map((c) => c.text).join(''));
-    codes.push(r.exitCode);
-  }
-  return { session: s, out, codes };
-}
 
 const base2 = (): Session =>
   createSession({ demo: false, images: [{ ref: 'base:2', layers: BASE2_LAYERS }] });
