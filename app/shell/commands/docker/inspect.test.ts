@@ -3,43 +3,12 @@ import { OVERLAY2 } from '../../../engine/docker/containers.ts';
 import { findContainer } from '../../../engine/docker/containers.ts';
 import { findImage } from '../../../engine/docker/images.ts';
 import { BASE2_LAYERS } from '../../../engine/testing/builders.ts';
-import { createSession, runLine } from '../../session.ts';
+import { createSession } from '../../session.ts';
 import type { Session } from '../../session.ts';
+import { type } from '../../testing/type-lines.ts';
 
 // docker inspect / image inspect / container inspect, typed at the prompt. Key orders and messages
 // were copied from dockerd 20.10.24 answering the docker CLI 28.2.2 (REFERENCE-SYSTEMS.md).
-
-interface Typed {
-  readonly session: Session;
-  readonly out: string[];
-  readonly err: string[];
-  readonly codes: number[];
-}
-
-function type(session: Session, ...lines: string[]): Typed {
-  const out: string[] = [];
-  const err: string[] = [];
-  const codes: number[] = [];
-  let s = session;
-  for (const line of lines) {
-    const r = runLine(s, line);
-    s = r.session;
-    out.push(
-      r.output
-        .filter((c) => c.stream === 'stdout')
-        .map((c) => c.text)
-        .join(''),
-    );
-    err.push(
-      r.output
-        .filter((c) => c.stream === 'stderr')
-        .map((c) => c.text)
-        .join(''),
-    );
-    codes.push(r.exitCode);
-  }
-  return { session: s, out, err, codes };
-}
 
 /** The blog's setup: `docker run --name nginx -d nginx`, with the built-in image. */
 const withNginx = (): Session => type(createSession(), 'docker run -d --name nginx demo').session;
@@ -222,7 +191,7 @@ describe('the blog: docker image inspect nginx | jq .[].RootFS', () => {
     const img = findImage(s.world, 'demo')!;
     const r = type(s, "docker image inspect demo | jq '.[].RootFS'");
     const layers = img.config.rootfs.diff_ids.map((d) => `    "${d}"`).join(',\n');
-    expect(r.out[0]).toBe(`{\n  "Type": "layers",\n  "Layers": [\n${layers}\n  ]\n}\n`);
+    expect(r.stdout[0]).toBe(`{\n  "Type": "layers",\n  "Layers": [\n${layers}\n  ]\n}\n`);
     expect(r.codes[0]).toBe(0);
   });
 });
@@ -237,7 +206,7 @@ describe('the blog: docker inspect nginx | jq .[].GraphDriver', () => {
       `${OVERLAY2}/${c.mountId}-init/diff`,
       ...[...img.chain].reverse().map((ch) => `${OVERLAY2}/${s.world.layers.get(ch)!.cacheId}/diff`),
     ];
-    expect(r.out[0]).toBe(
+    expect(r.stdout[0]).toBe(
       '{\n  "Data": {\n' +
         `    "LowerDir": "${lower.join(':')}",\n` +
         `    "MergedDir": "${OVERLAY2}/${c.mountId}/merged",\n` +
@@ -251,7 +220,7 @@ describe('the blog: docker inspect nginx | jq .[].GraphDriver', () => {
     const s = withNginx();
     const img = findImage(s.world, 'demo')!;
     const r = type(s, "docker inspect -f '{{.GraphDriver.Data.LowerDir}}' nginx");
-    const dirs = r.out[0]!.trim().split(':');
+    const dirs = r.stdout[0]!.trim().split(':');
     expect(dirs[0]).toMatch(/-init\/diff$/);
     expect(dirs.slice(1)).toEqual(
       [...img.chain].reverse().map((ch) => `${OVERLAY2}/${s.world.layers.get(ch)!.cacheId}/diff`),
@@ -262,7 +231,7 @@ describe('the blog: docker inspect nginx | jq .[].GraphDriver', () => {
 describe('docker inspect of a container', () => {
   it('prints a JSON array with dockerd 20.10 key order, four-space indent', () => {
     const r = type(withNginx(), 'docker inspect nginx');
-    const text = r.out[0]!;
+    const text = r.stdout[0]!;
     expect(text.startsWith('[\n    {\n        "Id": "')).toBe(true);
     expect(text.endsWith('\n    }\n]\n')).toBe(true);
     const one = JSON.stringify(JSON.parse(text)[0]);
@@ -281,7 +250,9 @@ describe('docker inspect of a container', () => {
   it('shows the state, name and command the container has', () => {
     const s = withNginx();
     const c = findContainer(s.world, 'nginx')!;
-    const [json] = JSON.parse(type(s, 'docker container inspect nginx').out[0]!) as [Record<string, unknown>];
+    const [json] = JSON.parse(type(s, 'docker container inspect nginx').stdout[0]!) as [
+      Record<string, unknown>,
+    ];
     expect(json.Id).toBe(c.id);
     expect(json.Name).toBe('/nginx');
     expect(json.Path).toBe(c.command[0]);
@@ -301,8 +272,8 @@ describe('docker inspect of a container', () => {
       'docker inspect esc',
       "docker inspect -f '{{json .Args}}' esc",
     );
-    expect(r.out[1]).toContain('"echo a \\u0026\\u0026 echo b \\u003e /dev/null"');
-    expect(r.out[2]).toBe('["-c","echo a && echo b > /dev/null"]\n');
+    expect(r.stdout[1]).toContain('"echo a \\u0026\\u0026 echo b \\u003e /dev/null"');
+    expect(r.stdout[2]).toBe('["-c","echo a && echo b > /dev/null"]\n');
   });
 
   it('gives an exited container its exit code and finish time', () => {
@@ -311,7 +282,7 @@ describe('docker inspect of a container', () => {
       "docker run --name ex demo sh -c 'exit 3'",
       "docker inspect -f '{{.State.Status}} {{.State.ExitCode}} {{.State.Running}} {{.State.Pid}}' ex",
     );
-    expect(r.out[1]).toBe('exited 3 false 0\n');
+    expect(r.stdout[1]).toBe('exited 3 false 0\n');
   });
 
   it('adds SizeRw and SizeRootFs with -s', () => {
@@ -320,27 +291,27 @@ describe('docker inspect of a container', () => {
       "docker inspect -s -f '{{.SizeRw}} {{.SizeRootFs}}' nginx",
       "docker inspect -f '{{.SizeRw}}' nginx",
     );
-    expect(r.out[0]).toMatch(/^0 \d+\n$/);
-    expect(r.out[1]).toBe('<nil>\n');
+    expect(r.stdout[0]).toMatch(/^0 \d+\n$/);
+    expect(r.stdout[1]).toBe('<nil>\n');
   });
 });
 
 describe('docker image inspect', () => {
   it('prints the image in dockerd 20.10 key order', () => {
     const r = type(createSession(), 'docker image inspect demo');
-    const one = JSON.stringify(JSON.parse(r.out[0]!)[0]);
+    const one = JSON.stringify(JSON.parse(r.stdout[0]!)[0]);
     expect(keysOf(one)).toEqual(IMAGE_KEYS);
     expect(keysOf(one, ['RootFS'])).toEqual(['Type', 'Layers']);
     expect(keysOf(one, ['Metadata'])).toEqual(['LastTagTime']);
     expect(keysOf(one, ['ContainerConfig'])).toEqual(CONFIG_KEYS);
-    expect(r.out[0]).toContain('            "LastTagTime": "0001-01-01T00:00:00Z"\n');
+    expect(r.stdout[0]).toContain('            "LastTagTime": "0001-01-01T00:00:00Z"\n');
   });
 
   it('leaves LowerDir out for a one-layer image; Upper/Work/Merged are its layer', () => {
     const s = createSession({ demo: false, images: [{ ref: 'one:1', layers: [BASE2_LAYERS[0]!] }] });
     const cache = s.world.layers.get(findImage(s.world, 'one:1')!.chain[0]!)!.cacheId;
     const r = type(s, "docker image inspect -f '{{json .GraphDriver.Data}}' one:1");
-    expect(r.out[0]).toBe(
+    expect(r.stdout[0]).toBe(
       `{"MergedDir":"${OVERLAY2}/${cache}/merged","UpperDir":"${OVERLAY2}/${cache}/diff","WorkDir":"${OVERLAY2}/${cache}/work"}\n`,
     );
   });
@@ -353,7 +324,7 @@ describe('docker image inspect', () => {
       s,
       "docker image inspect -f '{{.GraphDriver.Data.UpperDir}}|{{.GraphDriver.Data.LowerDir}}' demo",
     );
-    expect(r.out[0]).toBe(
+    expect(r.stdout[0]).toBe(
       `${OVERLAY2}/${cache[0]}/diff|${cache
         .slice(1)
         .map((c) => `${OVERLAY2}/${c}/diff`)
@@ -370,7 +341,7 @@ describe('docker image inspect', () => {
     );
     const c = findContainer(r.session.world, 'nginx')!;
     const parent = findImage(r.session.world, 'demo')!;
-    expect(r.out[2]).toMatch(
+    expect(r.stdout[2]).toMatch(
       new RegExp(
         `^${parent.id} ${c.id} \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\+0000 UTC ${parent.chain.length + 1}\\n$`,
       ),
@@ -406,8 +377,8 @@ describe('docker inspect --format', () => {
   for (const [tpl, want] of cases)
     it(`runs ${tpl}`, () => {
       const r = type(withNginx(), `docker inspect -f '${tpl}' nginx`);
-      if (typeof want === 'string') expect(r.out[0]).toBe(want);
-      else expect(r.out[0]).toMatch(want);
+      if (typeof want === 'string') expect(r.stdout[0]).toBe(want);
+      else expect(r.stdout[0]).toMatch(want);
       expect(r.codes[0]).toBe(0);
     });
 
@@ -415,7 +386,7 @@ describe('docker inspect --format', () => {
     const s = createSession();
     const img = findImage(s.world, 'demo')!;
     const r = type(s, "docker inspect -f '{{range .RootFS.Layers}}{{println .}}{{end}}' demo");
-    expect(r.out[0]).toBe(img.config.rootfs.diff_ids.map((d) => `${d}\n`).join('') + '\n');
+    expect(r.stdout[0]).toBe(img.config.rootfs.diff_ids.map((d) => `${d}\n`).join('') + '\n');
   });
 
   it('prints {{json .}} as the CLI re-encodes it, and -f json as the raw array', () => {
@@ -424,11 +395,11 @@ describe('docker inspect --format', () => {
       "docker inspect -f '{{json .RootFS}}' demo",
       'docker inspect -f json nginx nginx',
     );
-    expect(r.out[0]).toMatch(
+    expect(r.stdout[0]).toMatch(
       /^\{"Type":"layers","Layers":\["sha256:[0-9a-f]{64}"(,"sha256:[0-9a-f]{64}")*\]\}\n$/,
     );
-    expect(r.out[1]!.split('\n')).toHaveLength(2);
-    expect(JSON.parse(r.out[1]!)).toHaveLength(2);
+    expect(r.stdout[1]!.split('\n')).toHaveLength(2);
+    expect(JSON.parse(r.stdout[1]!)).toHaveLength(2);
   });
 
   it('reports a missing key from the raw JSON, with an empty line on stdout, exit 1', () => {
@@ -437,11 +408,11 @@ describe('docker inspect --format', () => {
       "docker inspect -f '{{.Nope}}' nginx",
       "docker inspect -f '{{.State.Nope}}' nginx",
     );
-    expect(r.out[0]).toBe('\n');
-    expect(r.err[0]).toBe(
+    expect(r.stdout[0]).toBe('\n');
+    expect(r.stderr[0]).toBe(
       'template parsing error: template: :1:2: executing "" at <.Nope>: map has no entry for key "Nope"\n',
     );
-    expect(r.err[1]).toBe(
+    expect(r.stderr[1]).toBe(
       'template parsing error: template: :1:8: executing "" at <.State.Nope>: map has no entry for key "Nope"\n',
     );
     expect(r.codes).toEqual([1, 1]);
@@ -454,18 +425,18 @@ describe('docker inspect --format', () => {
       "docker inspect -f '{{.Foo}}{{end}}' nope",
       "docker inspect -f '{{nope .Id}}' nginx",
     );
-    expect(r.err).toEqual([
+    expect(r.stderr).toEqual([
       'template parsing error: template: :1: unclosed action\n',
       'template parsing error: template: :1: unexpected {{end}}\n',
       'template parsing error: template: :1: function "nope" not defined\n',
     ]);
-    expect(r.out).toEqual(['', '', '']);
+    expect(r.stdout).toEqual(['', '', '']);
     expect(r.codes).toEqual([64, 64, 64]);
   });
 
   it('reports a function error at the command', () => {
     const r = type(withNginx(), "docker inspect -f '{{index .Config.Cmd 5}}' nginx");
-    expect(r.err[0]).toBe(
+    expect(r.stderr[0]).toBe(
       'template parsing error: template: :1:2: executing "" at <index .Config.Cmd 5>: error calling index: index out of range: 5\n',
     );
   });
@@ -474,15 +445,15 @@ describe('docker inspect --format', () => {
 describe('docker inspect of names that do not exist', () => {
   it('says No such object, prints [] and exits 1', () => {
     const r = type(createSession(), 'docker inspect nope');
-    expect(r.out[0]).toBe('[]\n');
-    expect(r.err[0]).toBe('Error: No such object: nope\n');
+    expect(r.stdout[0]).toBe('[]\n');
+    expect(r.stderr[0]).toBe('Error: No such object: nope\n');
     expect(r.codes[0]).toBe(1);
   });
 
   it('still prints the ones found, errors after them', () => {
     const r = type(withNginx(), "docker inspect -f '{{.Name}}' nginx nope nginx");
-    expect(r.out[0]).toBe('/nginx\n/nginx\n');
-    expect(r.err[0]).toBe('Error: No such object: nope\n');
+    expect(r.stdout[0]).toBe('/nginx\n/nginx\n');
+    expect(r.stderr[0]).toBe('Error: No such object: nope\n');
     expect(r.codes[0]).toBe(1);
   });
 
@@ -494,7 +465,7 @@ describe('docker inspect of names that do not exist', () => {
       'docker container inspect demo',
       'docker inspect --type image nginx',
     );
-    expect(r.err).toEqual([
+    expect(r.stderr).toEqual([
       'Error response from daemon: no such image: nope: No such image: nope:latest\n',
       'Error response from daemon: no such image: Nope: invalid reference format: repository name must be lowercase\n',
       'Error response from daemon: No such container: demo\n',
@@ -510,19 +481,19 @@ describe('docker inspect of names that do not exist', () => {
       'docker inspect',
       'docker image inspect',
     );
-    expect(r.err[0]).toBe(
+    expect(r.stderr[0]).toBe(
       'unknown type: "foo": must be one of "config", "container", "image", "network", "node", "plugin", "secret", "service", "task", "volume"\n',
     );
-    expect(r.err[1]).toBe(
+    expect(r.stderr[1]).toBe(
       "docker: 'docker inspect' requires at least 1 argument\n\nUsage:  docker inspect [OPTIONS] NAME|ID [NAME|ID...]\n\nSee 'docker inspect --help' for more information\n",
     );
-    expect(r.err[2]).toContain("docker: 'docker image inspect' requires at least 1 argument");
+    expect(r.stderr[2]).toContain("docker: 'docker image inspect' requires at least 1 argument");
     expect(r.codes).toEqual([1, 1, 1]);
   });
 
   it('warns that --size does not apply to an image', () => {
     const r = type(createSession(), "docker inspect -s -f '{{.Os}}' demo");
-    expect(r.err[0]).toBe('WARNING: --size ignored for image\n');
-    expect(r.out[0]).toBe('linux\n');
+    expect(r.stderr[0]).toBe('WARNING: --size ignored for image\n');
+    expect(r.stdout[0]).toBe('linux\n');
   });
 });
