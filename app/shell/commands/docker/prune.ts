@@ -23,6 +23,22 @@ export function confirm(ctx: CommandContext, warning: string): boolean {
   return answer === 'y' || answer === 'yes';
 }
 
+/** Remove every container that is not running (its volumes stay); returns the bytes of their uppers. */
+function pruneContainers(ctx: CommandContext, docker: DockerHost): number {
+  const gone = [...docker.world().containers.values()].filter((c) => c.state !== 'running').reverse();
+  if (gone.length === 0) return 0;
+  let reclaimed = 0;
+  docker.tick();
+  let w = docker.world();
+  for (const c of gone) {
+    reclaimed += layerSize(c.upper);
+    w = removeContainer(w, c.id, { volumes: false });
+  }
+  docker.setWorld(w);
+  ctx.stdout(`Deleted Containers:\n${gone.map((c) => `${c.id}\n`).join('')}\n`);
+  return reclaimed;
+}
+
 export interface PruneOpts {
   readonly force: boolean;
 }
@@ -44,19 +60,7 @@ export const containerPrune: DockerSubcommand<PruneOpts> = {
   },
   run(o, ctx, docker) {
     if (!o.force && !confirm(ctx, 'This will remove all stopped containers.')) return 0;
-    const gone = [...docker.world().containers.values()].filter((c) => c.state !== 'running').reverse();
-    let reclaimed = 0;
-    if (gone.length > 0) {
-      docker.tick();
-      let w = docker.world();
-      for (const c of gone) {
-        reclaimed += layerSize(c.upper);
-        w = removeContainer(w, c.id, { volumes: false });
-      }
-      docker.setWorld(w);
-      ctx.stdout(`Deleted Containers:\n${gone.map((c) => `${c.id}\n`).join('')}\n`);
-    }
-    ctx.stdout(`Total reclaimed space: ${humanSize(reclaimed)}\n`);
+    ctx.stdout(`Total reclaimed space: ${humanSize(pruneContainers(ctx, docker))}\n`);
     return 0;
   },
 };
@@ -146,18 +150,7 @@ export const systemPrune: DockerSubcommand<ImagePruneOpts & { readonly volumes: 
       'all dangling build cache',
     ];
     if (!o.force && !confirm(ctx, `This will remove:\n${items.map((i) => `  - ${i}\n`).join('')}`)) return 0;
-    let reclaimed = 0;
-    const gone = [...docker.world().containers.values()].filter((c) => c.state !== 'running').reverse();
-    if (gone.length > 0) {
-      docker.tick();
-      let w = docker.world();
-      for (const c of gone) {
-        reclaimed += layerSize(c.upper);
-        w = removeContainer(w, c.id, { volumes: false });
-      }
-      docker.setWorld(w);
-      ctx.stdout(`Deleted Containers:\n${gone.map((c) => `${c.id}\n`).join('')}\n`);
-    }
+    let reclaimed = pruneContainers(ctx, docker);
     reclaimed += pruneImages(ctx, docker, o.all);
     ctx.stdout(`Total reclaimed space: ${humanSize(reclaimed)}\n`);
     return 0;
