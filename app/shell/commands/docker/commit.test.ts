@@ -141,3 +141,24 @@ describe('docker ps -s', () => {
     expect(r.out[2]!.split('\n')[1]).toMatch(/web +6B \(virtual 1\.21kB\)$/);
   });
 });
+
+describe('the 125-layer limit (A7)', () => {
+  it('refuses to commit a 126th layer with dockerd’s error', () => {
+    const layers = Array.from({ length: 125 }, (_, i) =>
+      i === 0
+        ? [
+            { path: '/bin/sh', type: 'file' as const, content: '#!\n', mode: '0755' },
+            { path: '/bin/sleep', type: 'file' as const, content: '#!\n', mode: '0755' },
+          ]
+        : [{ path: `/l${i}`, type: 'file' as const, content: `${i}\n` }],
+    );
+    const r = type(
+      createSession({ demo: false, images: [{ ref: 'deep:1', layers }] }),
+      'docker run -d --name c1 deep:1',
+      "docker exec c1 sh -c 'echo x > /x'",
+      'docker commit c1 deep:2',
+    );
+    expect(r.out[2]).toBe('Error response from daemon: max depth exceeded\n');
+    expect(r.codes[2]).toBe(1);
+  });
+});
