@@ -10,6 +10,7 @@ import { lowerPositive, resolveComps, walkMerged } from './overlay.ts';
 import { splitPath, normalize } from './path.ts';
 import { NaiveFs } from './testing/naive-fs.ts';
 import { walk } from './tree.ts';
+import { prng } from './testing/prng.ts';
 
 // Model-based fuzzing: random images and random system calls, applied to the overlay and to a naive
 // flat filesystem. The merged view must always equal the naive model; the lower layers must never
@@ -18,17 +19,6 @@ import { walk } from './tree.ts';
 const PINNED_SEEDS: readonly number[] = [];
 /** Raise with FUZZ_RUNS=20000 for a longer hunt (20 000 passed when this was written). */
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 3000);
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ['a', 'b', 'c'];
 

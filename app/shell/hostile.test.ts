@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createSession, runLine } from './session.ts';
 import type { Session } from './session.ts';
+import { prng } from '../engine/testing/prng.ts';
 
 // Random and hostile lines typed at the terminal, on the host and inside a container: nothing may
 // escape as an exception (runLine would report "internal error"), and the session must stay usable.
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = [
   'docker',

@@ -1,24 +1,11 @@
 import type { LayerEntrySpec } from '../../engine/layer.ts';
 import type { TestBox } from '../../engine/testing/builders.ts';
 import { BASE2_LAYERS, boxWith } from '../../engine/testing/builders.ts';
-import type { CommandRun, RunOptions } from '../testing/run-command.ts';
-import { runCommand } from '../testing/run-command.ts';
-import type { ShellCommand } from '../types.ts';
 
 // For the read commands' tests: run a command line in a container made by boxWith(), and images
 // holding the root directory of the blog's nginx container.
 
-export function sh(
-  box: TestBox,
-  cmd: ShellCommand<unknown>,
-  args: readonly string[],
-  o: RunOptions = {},
-): CommandRun {
-  const fs = box.fs();
-  const r = runCommand(cmd, fs, args, o);
-  box.keep(fs);
-  return r;
-}
+export { sh } from '../testing/run-command.ts';
 
 /** The names `ls /` shows in the blog's nginx container (Debian bookworm). */
 export const NGINX_ROOT = [

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { session } from './test-shell.ts';
+import { prng } from '../../engine/testing/prng.ts';
 
 /**
  * Hostile input at execLine: whatever is typed or pasted, nothing may escape as an exception, every result
  * must be well formed, and each line must finish quickly. Seeded, so a failure names a seed to pin.
  */
-
-/** mulberry32: tiny, deterministic, good enough to pick characters. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = [...'abcxyz019 \t\n\'"\\$`{}()[]*?!~#&|;<>=:-/.%,', 'é', '😀', '\0', '\r', '\x1b'];
 const WORDS = [

@@ -1,4 +1,5 @@
 import type { Fs } from '../../engine/fs.ts';
+import type { TestBox } from '../../engine/testing/builders.ts';
 import type { AbsPath } from '../../engine/ids.ts';
 import type { CommandContext, ShellCommand, Where } from '../types.ts';
 
@@ -69,4 +70,17 @@ export function runCommand(
   };
   const code = cmd.run(parsed.opts, ctx);
   return { stdout, stderr, code, output, cwd };
+}
+
+/** Run one command in a test container the way the session does: a fresh Fs, kept afterwards. */
+export function sh(
+  box: TestBox,
+  cmd: ShellCommand<unknown>,
+  args: readonly string[],
+  o: RunOptions = {},
+): CommandRun {
+  const fs = box.fs();
+  const r = runCommand(cmd, fs, args, o);
+  box.keep(fs);
+  return r;
 }
