@@ -34,3 +34,10 @@ export const selectCurrentStep = (s: AppState) => s.player.steps[s.player.index]
 export const selectSpeed = (s: AppState) => s.player.speed;
 export const selectPlaying = (s: AppState) => s.player.playing;
 export const selectTick = (s: AppState) => s.tick;
+
+/** What a view points at (a diff line, a tree entry, a history row), for the stack to highlight. */
+export const selectPointer = (s: AppState) => s.pointer;
+export const selectSetPointer = (s: AppState) => s.setPointer;
+/** The path the inspector shows. */
+export const selectSelectedPath = (s: AppState) => s.selectedPath;
+export const selectSetSelectedPath = (s: AppState) => s.setSelectedPath;

@@ -6,11 +6,13 @@ import type { SettingsSlice } from './settings-slice.ts';
 import type { TimelineSlice } from './timeline-slice.ts';
 import { createTimelineSlice } from './timeline-slice.ts';
 import { createSettingsSlice } from './settings-slice.ts';
+import type { PointerSlice } from './pointer-slice.ts';
+import { createPointerSlice } from './pointer-slice.ts';
 import type { CatalogLoader } from './catalog-loader.ts';
 import type { ShellApi } from './shell-api.ts';
 
 /** The whole UI state: one store built from slices (zustand's slices pattern). */
-export type AppState = SessionSlice & SettingsSlice & TimelineSlice;
+export type AppState = SessionSlice & SettingsSlice & TimelineSlice & PointerSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -22,4 +24,5 @@ export const createAppStore = (shell: ShellApi, catalog?: CatalogLoader): AppSto
     ...createSessionSlice(shell, catalog)(...a),
     ...createSettingsSlice(...a),
     ...createTimelineSlice(...a),
+    ...createPointerSlice(...a),
   }));
