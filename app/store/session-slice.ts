@@ -5,6 +5,7 @@ import type { ContainerId } from '../engine/ids.ts';
 import type { EngineEvent } from '../engine/events.ts';
 import type { OutputChunk, Session } from '../shell/session-api.ts';
 import { stackContext } from '../timeline/context.ts';
+import { containerSteps } from '../timeline/container-steps.ts';
 import { stepsFor } from '../timeline/steps.ts';
 import type { CatalogLoader } from './catalog-loader.ts';
 import { loadFile, loadIndex, reasonOf } from './catalog-loader.ts';
@@ -118,16 +119,22 @@ export const createSessionSlice =
         outputOmitted: omitted,
         exitCode: result.exitCode,
       };
-      set({
+      const after = {
         session: result.session,
         prompt: shell.promptOf(result.session),
-        transcript: appendEntry(transcript, entry),
         focusContainerId: focusAfter(session, result.session, focusContainerId),
-        suggestion: null,
-      });
+      };
+      set({ ...after, transcript: appendEntry(transcript, entry), suggestion: null });
       // The line's animation: named from the container it ran in, with the world after it.
       const ranIn = session.frames[session.frames.length - 1]?.containerId ?? null;
-      get().loadSteps(stepsFor({ line, events: result.events }, stackContext(result.session.world, ranIn)));
+      const containers = containerSteps(session.world, result.session.world);
+      const steps = [
+        ...containers.created,
+        ...stepsFor({ line, events: result.events }, stackContext(result.session.world, ranIn)),
+        ...containers.removed,
+      ];
+      get().remember({ line, before: { session, prompt, focusContainerId }, after, entry, steps });
+      get().loadSteps(steps);
     };
 
     return {

@@ -6,6 +6,8 @@ import type { SettingsSlice } from './settings-slice.ts';
 import type { TimelineSlice } from './timeline-slice.ts';
 import { createTimelineSlice } from './timeline-slice.ts';
 import { createSettingsSlice } from './settings-slice.ts';
+import type { UndoSlice } from './undo-slice.ts';
+import { createUndoSlice } from './undo-slice.ts';
 import type { PointerSlice } from './pointer-slice.ts';
 import { createPointerSlice } from './pointer-slice.ts';
 import type { CatalogLoader } from './catalog-loader.ts';
@@ -24,5 +26,6 @@ export const createAppStore = (shell: ShellApi, catalog?: CatalogLoader): AppSto
     ...createSessionSlice(shell, catalog)(...a),
     ...createSettingsSlice(...a),
     ...createTimelineSlice(...a),
+    ...createUndoSlice(...a),
     ...createPointerSlice(...a),
   }));

@@ -32,6 +32,7 @@ export const MOTION_MS: Readonly<Record<StepKind, number>> = {
   'pull-layer': 900,
   'container-created': 800,
   'container-removed': 800,
+  history: 300,
 };
 
 /** Each layer the lookup probe visits on its way down. */

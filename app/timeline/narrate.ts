@@ -78,6 +78,8 @@ export interface Narrator {
   imageCreated(ref: string | null, id: string, addedLayer: boolean): string;
   layerPulled(diffId: string, size: number, existed: boolean, layer: string | null): string;
   diffLine(kind: 'A' | 'C' | 'D', path: string, changedBelow: boolean): string;
+  containerCreated(name: string, image: string, layers: number, shared: number): string;
+  containerRemoved(name: string, upperBytes: number): string;
 }
 
 const short = (digest: string): string => digest.replace(/^sha256:/, '').slice(0, 12);
@@ -341,6 +343,15 @@ export const en: Narrator = {
       ? `sha256:${short(diffId)}…: Already exists — ${layer ?? 'this layer'} is on this machine already, so it is shared, not downloaded again.`
       : `Layer sha256:${short(diffId)}… (${bytes(size)}) is downloaded, unpacked into its own directory ` +
         `and stacked on the layer below it${layer ? ` as ${layer}` : ''}.`,
+
+  // A1, A2: a container is the image's layers (shared, read-only) plus an init layer and an empty upper.
+  containerCreated: (name, image, layers, shared) =>
+    `Container ${name} gets an init layer and a fresh, empty upper on top of ${image}'s ` +
+    `${plural(layers, 'read-only layer', 'read-only layers')}: nothing is copied` +
+    (shared > 1 ? `, and ${plural(shared, 'container shares', 'containers share')} those layers now.` : '.'),
+  containerRemoved: (name, upper) =>
+    `docker rm deletes ${name}'s upper and init layers${upper > 0 ? ` (${bytes(upper)} written in it are gone)` : ''}; ` +
+    `the image's layers stay, untouched.`,
 
   // D1–D3: docker diff compares the container's view with the image's (plus init), not the upper.
   diffLine: (kind, path, below) => {

@@ -53,7 +53,8 @@ export type StepKind =
   | 'image-created'
   | 'pull-layer'
   | 'container-created'
-  | 'container-removed';
+  | 'container-removed'
+  | 'history'; // undo or redo: the machine jumped back or forward a whole command
 
 export interface Step {
   readonly kind: StepKind;
