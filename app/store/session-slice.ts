@@ -10,7 +10,8 @@ import { stepsFor } from '../timeline/steps.ts';
 import type { CatalogLoader } from './catalog-loader.ts';
 import { loadFile, loadIndex, reasonOf } from './catalog-loader.ts';
 import { pushHistory } from './history.ts';
-import type { ShellApi } from './shell-api.ts';
+import { unloadedShell } from './lazy-shell.ts';
+import type { ShellApi, ShellSource } from './shell-api.ts';
 import type { TranscriptEntry } from './transcript.ts';
 import { appendEntry, capOutput, MAX_COMMAND_CHARS } from './transcript.ts';
 import type { AppState } from './store.ts';
@@ -50,13 +51,17 @@ export const SUGGESTED_COMMAND = 'docker run --name nginx -d nginx';
 const MAX_FETCHES_PER_LINE = 8;
 
 export const createSessionSlice =
-  (shell: ShellApi, loader?: CatalogLoader): StateCreator<AppState, [], [], SessionSlice> =>
+  (source: ShellSource, loader?: CatalogLoader): StateCreator<AppState, [], [], SessionSlice> =>
   (set, get) => {
     let nextId = 1;
+    // Given a loader, the page shows an empty machine (a stand-in shell) until the shell's code is here.
+    let shell: ShellApi = typeof source === 'function' ? unloadedShell('not loaded yet') : source;
+    let loaded = typeof source !== 'function';
     const session = shell.createSession();
-    /** Lines typed while an earlier one waits for the catalog. */
+    /** Lines typed while the shell loads, or while an earlier line waits for the catalog. */
     const queue: string[] = [];
     let busy = false;
+    const waiting = (): boolean => busy || !loaded;
     let index: CatalogIndex | null = null;
     const files = new Map<string, CatalogFile>();
 
@@ -77,8 +82,22 @@ export const createSessionSlice =
     };
 
     const drain = (): void => {
-      while (!busy && queue.length > 0) runNow(queue.shift()!, 0);
+      while (!waiting() && queue.length > 0) runNow(queue.shift()!, 0);
     };
+
+    /** The shell's code has arrived: the real machine replaces the stand-in, and waiting lines run. */
+    const arrived: Promise<void> =
+      typeof source === 'function'
+        ? source()
+            .catch((e: unknown) => unloadedShell(reasonOf(e)))
+            .then((api) => {
+              shell = api;
+              loaded = true;
+              const fresh = api.createSession();
+              set({ session: fresh, prompt: api.promptOf(fresh) });
+              drain();
+            })
+        : Promise.resolve();
 
     /** Run a line; when it needs a catalog file, fetch it and run the line again (the rest waits). */
     const runNow = (line: string, fetches: number): void => {
@@ -147,7 +166,7 @@ export const createSessionSlice =
       catalogLoading: null,
       run(line) {
         set({ history: pushHistory(get().history, line) });
-        if (busy) queue.push(line);
+        if (waiting()) queue.push(line);
         else runNow(line, 0);
       },
       async loadCatalog() {
@@ -161,6 +180,7 @@ export const createSessionSlice =
           const failures = await Promise.all(needed.map(fetchFile));
           failure ??= failures.find((f) => f !== null) ?? null;
         }
+        await arrived;
         const untouched = get().transcript.length === 0 && get().session.world.containers.size === 0;
         if (failure === null && untouched) {
           // Start over with the default image present, as if pulled: nothing was typed yet.

@@ -11,3 +11,12 @@ export interface ShellApi {
   runLine(session: Session, line: string): LineResult;
   promptOf(session: Session): string;
 }
+
+/**
+ * A shell whose code comes later: the page loads the machine (app/shell and most of app/engine) with
+ * a dynamic import, so the terminal and the panels show before it has arrived.
+ */
+export type ShellLoader = () => Promise<ShellApi>;
+
+/** What the store is given: the shell itself, or how to load it. */
+export type ShellSource = ShellApi | ShellLoader;

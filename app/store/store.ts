@@ -11,7 +11,7 @@ import { createUndoSlice } from './undo-slice.ts';
 import type { PointerSlice } from './pointer-slice.ts';
 import { createPointerSlice } from './pointer-slice.ts';
 import type { CatalogLoader } from './catalog-loader.ts';
-import type { ShellApi } from './shell-api.ts';
+import type { ShellSource } from './shell-api.ts';
 
 /** The whole UI state: one store built from slices (zustand's slices pattern). */
 export type AppState = SessionSlice & SettingsSlice & TimelineSlice & PointerSlice;
@@ -19,9 +19,11 @@ export type AppStore = StoreApi<AppState>;
 
 /**
  * A fresh store: a new machine with the built-in `demo` image, an empty transcript. With a catalog
- * loader, `loadCatalog()` brings in the built-in catalog (nginx present as if pulled).
+ * loader, `loadCatalog()` brings in the built-in catalog (nginx present as if pulled). Given a shell
+ * loader instead of a shell, the machine is empty until the shell's code is here, and lines typed
+ * meanwhile wait.
  */
-export const createAppStore = (shell: ShellApi, catalog?: CatalogLoader): AppStore =>
+export const createAppStore = (shell: ShellSource, catalog?: CatalogLoader): AppStore =>
   createStore<AppState>()((...a) => ({
     ...createSessionSlice(shell, catalog)(...a),
     ...createSettingsSlice(...a),

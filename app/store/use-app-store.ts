@@ -2,10 +2,13 @@ import { useStore } from 'zustand';
 import type { AppState } from './store.ts';
 import { createAppStore } from './store.ts';
 import { fetchCatalog } from './catalog-loader.ts';
-import { realShell } from './real-shell.ts';
+import { loadRealShell } from './lazy-shell.ts';
 
-/** The page's one store. Tests make their own with createAppStore(). */
-export const appStore = createAppStore(realShell, fetchCatalog);
+/**
+ * The page's one store. Tests make their own with createAppStore(). The shell (app/shell and the
+ * bulk of app/engine) is fetched now, in a chunk of its own, while the page renders.
+ */
+export const appStore = createAppStore(loadRealShell, fetchCatalog);
 
 // The built-in catalog's index and the default image (nginx) are fetched as the page loads.
 void appStore.getState().loadCatalog();
