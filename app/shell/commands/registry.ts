@@ -3,9 +3,10 @@ import { docker } from './docker/index.ts';
 import { readers } from './readers.ts';
 import { writers } from './writers.ts';
 import { misc } from './misc.ts';
+import { clear } from './clear.ts';
 
 /** Every program the shell can run (bash builtins are the shell's own, app/shell/lang/builtins). */
-const ALL: readonly ShellCommand<unknown>[] = [docker, ...readers, ...writers, ...misc];
+const ALL: readonly ShellCommand<unknown>[] = [docker, ...readers, ...writers, ...misc, clear];
 
 const byName = new Map<string, ShellCommand<unknown>>();
 for (const c of ALL) byName.set(c.name, c);
