@@ -41,3 +41,8 @@ export const selectSetPointer = (s: AppState) => s.setPointer;
 /** The path the inspector shows. */
 export const selectSelectedPath = (s: AppState) => s.selectedPath;
 export const selectSetSelectedPath = (s: AppState) => s.setSelectedPath;
+
+/** The whole machine, for reading only (Tab completion lists its names and files). */
+export const selectSession = (s: AppState) => s.session;
+/** Ctrl+C at the prompt. */
+export const selectCancelLine = (s: AppState) => s.cancelLine;

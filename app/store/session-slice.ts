@@ -42,6 +42,13 @@ export interface SessionSlice {
   loadCatalog(): Promise<void>;
   /** Empty the transcript (Ctrl+L); the machine and the history stay. */
   clearTranscript(): void;
+  /** Show another container's stack and files (a click on its upper). */
+  follow(id: ContainerId): void;
+  /**
+   * Ctrl+C at the prompt: the line is shown with `^C` after it and is neither run nor kept in the
+   * history, as bash does. The machine is not touched (bash would also set $? to 130).
+   */
+  cancelLine(line: string): void;
 }
 
 /** The first command the page suggests, once the default image is there. */
@@ -193,6 +200,24 @@ export const createSessionSlice =
       },
       clearTranscript() {
         set({ transcript: [] });
+      },
+      follow(id) {
+        if (get().session.world.containers.has(id)) set({ focusContainerId: id });
+      },
+      cancelLine(line) {
+        const { prompt, session, transcript } = get();
+        const command = `${line}^C`;
+        const entry: TranscriptEntry = {
+          id: nextId++,
+          prompt,
+          where: session.frames[session.frames.length - 1]?.where ?? 'host',
+          command: command.length > MAX_COMMAND_CHARS ? command.slice(0, MAX_COMMAND_CHARS) : command,
+          commandOmitted: Math.max(0, command.length - MAX_COMMAND_CHARS),
+          output: [],
+          outputOmitted: 0,
+          exitCode: 130,
+        };
+        set({ transcript: appendEntry(transcript, entry) });
       },
     };
   };
