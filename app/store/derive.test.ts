@@ -4,7 +4,16 @@ import { addImage } from '../engine/docker/images.ts';
 import { emptyWorld } from '../engine/docker/world.ts';
 import { setIn } from '../engine/tree.ts';
 import { fileNode, whiteoutNode } from '../engine/node.ts';
-import { containerRows, imageRows, mergedListing, printable, upperListing } from './derive.ts';
+import {
+  containerRows,
+  historyItems,
+  hostView,
+  imageRows,
+  mergedListing,
+  printable,
+  upperListing,
+} from './derive.ts';
+import { demoContainer } from './testing/demo-container.ts';
 
 const twoLayerWorld = () => {
   const [w1] = addImage(emptyWorld(), {
@@ -87,5 +96,52 @@ describe('upperListing', () => {
 describe('printable', () => {
   it('shows control characters in names as ?', () => {
     expect(printable('a\nb\u0007')).toBe('a?b?');
+  });
+});
+
+describe('historyItems', () => {
+  it('links each history row that made a layer to that layer, newest first', () => {
+    const { world, c } = demoContainer();
+    const items = historyItems(world, c);
+    const img = world.images.get(c.imageId)!;
+    const ids = img.chain.map((ch) => world.layers.get(ch)!.layer.id);
+    expect(items.map((i) => [i.label, i.layer])).toEqual([
+      ['layer 3', ids[2]],
+      ['layer 2', ids[1]],
+      ['layer 1', ids[0]],
+    ]);
+    expect(items[0]!.createdBy).toMatch(/^\/bin\/sh -c sed -i/);
+  });
+
+  it('leaves an empty_layer row without a layer', () => {
+    const [w1, image] = addImage(emptyWorld(), {
+      ref: 'env',
+      layers: [[{ path: '/a', type: 'file', content: 'a\n' }]],
+      history: [
+        { created: '2024-01-01T00:00:00Z', created_by: 'ADD a /' },
+        { created: '2024-01-01T00:00:00Z', created_by: 'ENV A=1', empty_layer: true },
+      ],
+    });
+    const [w2, c] = createContainer(w1, { image, imageRef: 'env', command: ['sh'], autoRemove: false });
+    expect(historyItems(w2, c).map((i) => [i.createdBy, i.label])).toEqual([
+      ['ENV A=1', null],
+      ['ADD a /', 'layer 1'],
+    ]);
+  });
+});
+
+describe('hostView', () => {
+  it("shows the container's upper and init dirs over its image's layer dirs, with link and lower", () => {
+    const { world, c } = demoContainer();
+    const v = hostView(world, c);
+    expect(v.dirs.map((d) => d.role)).toEqual(['upper', 'init', 'layer 3', 'layer 2', 'layer 1']);
+    const [upper, init, ...image] = v.dirs;
+    expect(upper!.name).toBe(c.mountId);
+    expect(upper!.entries).toEqual(['diff', 'link', 'lower', 'work']);
+    expect(upper!.lower).toBe([init!, ...image].map((d) => `l/${d.link}`).join(':'));
+    expect(upper!.diff).toEqual(['data', 'etc']);
+    expect(image[2]!.lower).toBeNull();
+    expect(v.all).toContain('l');
+    expect(v.links).toContainEqual([upper!.link, `../${c.mountId}/diff`]);
   });
 });

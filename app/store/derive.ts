@@ -1,9 +1,13 @@
+import type { Digest } from '../engine/digest.ts';
 import { containerOverlay } from '../engine/docker/containers.ts';
+import { historyRows } from '../engine/docker/history.ts';
+import { dockerRootTree } from '../engine/docker/hostview.ts';
 import { shortId } from '../engine/docker/images.ts';
 import type { Container, World } from '../engine/docker/world.ts';
+import type { LayerId } from '../engine/ids.ts';
 import type { Node } from '../engine/node.ts';
 import { walkMerged } from '../engine/overlay.ts';
-import { byteCompare, walk } from '../engine/tree.ts';
+import { byteCompare, getIn, walk } from '../engine/tree.ts';
 
 // Plain rows the side panels show, computed from the world. Pure: the views memoise them per world.
 
@@ -122,4 +126,101 @@ function fileRow(path: string, node: Node, note: string): FileRow {
     detail: node.kind === 'symlink' ? ` -> ${printable(node.target)}` : '',
     note,
   };
+}
+
+export interface HistoryItem {
+  /** The image ID for the image's own rows and its local parents' last rows, '<missing>' otherwise. */
+  readonly id: string;
+  readonly createdBy: string;
+  readonly size: number;
+  readonly comment: string;
+  /** The layer this row made, as the overlay names it, or null for an empty_layer row (ENV, CMD …). */
+  readonly layer: LayerId | null;
+  /** 'layer 2' (numbered from the bottom, as the stack and the tree say), or null. */
+  readonly label: string | null;
+}
+
+/** `docker history` of the container's image (the rows the command prints), each linked to its layer. */
+export function historyItems(world: World, c: Container): HistoryItem[] {
+  const img = world.images.get(c.imageId);
+  if (!img) return [];
+  return historyRows(world, img).map((r) => {
+    const index = r.chainId === null ? -1 : img.chain.indexOf(r.chainId as Digest);
+    const rec = index < 0 ? undefined : world.layers.get(img.chain[index]!);
+    return {
+      id: r.id === null ? '<missing>' : shortId(r.id),
+      createdBy: r.createdBy,
+      size: r.size,
+      comment: r.comment,
+      layer: rec ? rec.layer.id : null,
+      label: rec ? `layer ${index + 1}` : null,
+    };
+  });
+}
+
+export interface HostDir {
+  /** The directory's name under /var/lib/docker/overlay2. */
+  readonly name: string;
+  /** What it is to the followed container: 'upper', 'init', 'layer 2'. */
+  readonly role: string;
+  readonly layer: LayerId;
+  /** Its entries: diff, link, lower, work, merged, committed. */
+  readonly entries: readonly string[];
+  /** The content of its `link` file: its short name under l/. */
+  readonly link: string;
+  /** The content of its `lower` file (l/A:l/B…), or null for a bottom layer. */
+  readonly lower: string | null;
+  /** Names directly in its diff/. */
+  readonly diff: readonly string[];
+}
+
+export interface HostView {
+  /** `ls /var/lib/docker/overlay2`: every directory, the followed container's and others'. */
+  readonly all: readonly string[];
+  /** The followed container's directories, top first: upper, init, then its image's layers. */
+  readonly dirs: readonly HostDir[];
+  /** The l/ links the followed container uses: name → ../<dir>/diff. */
+  readonly links: readonly (readonly [string, string])[];
+}
+
+/** The host's view of /var/lib/docker/overlay2 for the container, read from the engine's own /var/lib/docker. */
+export function hostView(world: World, c: Container): HostView {
+  const root = dockerRootTree(world).root;
+  const ov2 = getIn(root, ['overlay2']);
+  const overlay2 = ov2?.kind === 'dir' ? ov2 : null;
+  const text = (dir: string, name: string): string | null => {
+    const n = overlay2 ? getIn(overlay2, [dir, name]) : undefined;
+    return n?.kind === 'file' ? n.content : null;
+  };
+  const img = world.images.get(c.imageId);
+  const ov = containerOverlay(world, c);
+  const lowerDiffs = [c.upper, c.init, ...ov.lowers.slice(1)];
+  const names = [
+    c.mountId,
+    `${c.mountId}-init`,
+    ...[...(img?.chain ?? [])].reverse().map((ch) => world.layers.get(ch)?.cacheId ?? ''),
+  ];
+  const n = names.length;
+  const dirs = names.map((name, level): HostDir => {
+    const d = overlay2 ? getIn(overlay2, [name]) : undefined;
+    const layer = lowerDiffs[level]!;
+    return {
+      name,
+      role: level === 0 ? 'upper' : level === 1 ? 'init' : `layer ${n - level}`,
+      layer: layer.id,
+      entries: d?.kind === 'dir' ? [...d.children.keys()].sort() : [],
+      link: text(name, 'link') ?? '',
+      lower: text(name, 'lower'),
+      diff: [...layer.root.children.keys()].sort(byteCompare),
+    };
+  });
+  const l = overlay2 ? getIn(overlay2, ['l']) : undefined;
+  const mine = new Set(dirs.map((d) => d.link));
+  const links: [string, string][] = [];
+  if (l?.kind === 'dir')
+    for (const [name, node] of l.children)
+      if (mine.has(name) && node.kind === 'symlink') links.push([name, node.target]);
+  links.sort((a, b) => byteCompare(a[0], b[0]));
+  const all = overlay2 ? [...overlay2.children.keys()].sort(byteCompare) : [];
+  return { all, dirs, links };
 }
