@@ -6,6 +6,9 @@ const characters = (n: number) => `${number.format(n)} more character${n === 1 ?
 
 /** One typed line and what it printed. Text nodes only: nothing typed or printed is ever parsed as HTML. */
 export const TranscriptItem = memo(function TranscriptItem({ entry }: { entry: TranscriptEntry }) {
+  // stderr is red only when the line failed: a command that succeeds may still write there (bash's
+  // `exit`, docker run's "Unable to find image … locally" and pull progress), and that is no error.
+  const failed = entry.exitCode !== 0;
   return (
     <div className="entry" data-testid="transcript-entry">
       <div className="entry__line">
@@ -23,7 +26,7 @@ export const TranscriptItem = memo(function TranscriptItem({ entry }: { entry: T
             <span
               key={i}
               data-stream={chunk.stream}
-              className={chunk.stream === 'stderr' ? 'stderr' : undefined}
+              className={failed && chunk.stream === 'stderr' ? 'stderr' : undefined}
             >
               {chunk.text}
             </span>
