@@ -59,6 +59,22 @@ export class TerminalPage {
     return entry.getByTestId('entry-output').locator('[data-stream="stderr"]');
   }
 
+  /** Type text into the command line without running it (no Enter). */
+  async type(text: string): Promise<void> {
+    await this.input.click();
+    await this.input.pressSequentially(text);
+  }
+
+  /** Press Tab in the command line, as a person completing a word would. */
+  async tab(): Promise<void> {
+    await this.input.press('Tab');
+  }
+
+  /** The names Tab listed under the command line, once it could complete no further. */
+  completions(): Locator {
+    return this.page.getByRole('list', { name: 'Completions', exact: true }).getByRole('listitem');
+  }
+
   panel(name: string): Locator {
     return this.page.getByRole('region', { name, exact: true });
   }

@@ -3,16 +3,19 @@ import type { MouseEvent } from 'react';
 import type { World } from '../../engine/docker/world.ts';
 import type { ShellFrame } from '../../shell/session-api.ts';
 import {
+  selectCancelLine,
   selectClearTranscript,
   selectCurrentFrame,
   selectHistory,
   selectPrompt,
   selectRun,
+  selectSession,
   selectSuggestion,
   selectTranscript,
   selectWorld,
 } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/use-app-store.ts';
+import { clearsScreen } from './clear-line.ts';
 import { CommandLine } from './CommandLine.tsx';
 import { TranscriptItem } from './TranscriptItem.tsx';
 
@@ -27,6 +30,8 @@ export function TerminalPanel() {
   const world = useAppStore(selectWorld);
   const run = useAppStore(selectRun);
   const clear = useAppStore(selectClearTranscript);
+  const cancelLine = useAppStore(selectCancelLine);
+  const session = useAppStore(selectSession);
   const suggestion = useAppStore(selectSuggestion);
   const screenRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -36,6 +41,12 @@ export function TerminalPanel() {
     const screen = screenRef.current;
     if (screen) screen.scrollTop = screen.scrollHeight;
   }, [transcript, prompt]);
+
+  // `clear` runs like any command (it goes into the history) and then empties the screen as Ctrl+L does.
+  const runLine = (line: string) => {
+    run(line);
+    if (clearsScreen(line)) clear();
+  };
 
   // A click anywhere on the screen types into the prompt, unless it was to select text to copy.
   const focusInput = (e: MouseEvent) => {
@@ -70,10 +81,12 @@ export function TerminalPanel() {
           placeholder={transcript.length === 0 ? (suggestion ?? '') : ''}
           where={frame?.where ?? 'host'}
           history={history}
+          session={session}
           inputRef={inputRef}
           autoFocus={!embedded}
-          onRun={run}
+          onRun={runLine}
           onClear={clear}
+          onCancel={cancelLine}
         />
       </div>
     </section>
