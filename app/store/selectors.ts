@@ -46,3 +46,7 @@ export const selectSetSelectedPath = (s: AppState) => s.setSelectedPath;
 export const selectSession = (s: AppState) => s.session;
 /** Ctrl+C at the prompt. */
 export const selectCancelLine = (s: AppState) => s.cancelLine;
+
+/** Commands that Undo can take back, and those Redo can bring back (app/store/undo-slice.ts). */
+export const selectDone = (s: AppState) => s.done;
+export const selectUndone = (s: AppState) => s.undone;

@@ -1,11 +1,18 @@
 import { interrupt, select } from 'd3';
 import { useEffect, useMemo, useRef } from 'react';
+import type { LayerId } from '../../engine/ids.ts';
 import type { Speed } from '../../timeline/durations.ts';
 import { holdMs, motionMs } from '../../timeline/durations.ts';
 import type { Step } from '../../timeline/step.ts';
 import type { StackLayout } from './layout.ts';
-import type { PlacedMark, StackRow } from './marks.ts';
+import type { GhostRow, PlacedMark, StackRow } from './marks.ts';
 import { MARK_SYMBOL, placeMarks, stackRows, TILE_LETTER } from './marks.ts';
+
+/** A name of the directory shown (outlined in every band that holds it) and/or a layer (its band). */
+export interface Pointed {
+  readonly name: string | null;
+  readonly layer: LayerId | null;
+}
 
 /** Geometry of the drawing, in SVG units (the SVG is drawn 1:1, scrolled when wider than its box). */
 export const LABEL_W = 148;
@@ -16,6 +23,10 @@ const HEAD_H = 54;
 
 interface Props {
   readonly layout: StackLayout;
+  /** The layer a commit is stacking, drawn sliding down from the upper while its steps play. */
+  readonly ghost: GhostRow | null;
+  /** What the pointer rests on elsewhere (a `docker diff` line, a history row): outlined here too. */
+  readonly pointed: Pointed;
   readonly step: Step | undefined;
   readonly speed: Speed;
   /** The transition of `step` ended and its reading pause passed. */
@@ -30,9 +41,10 @@ const colX = (j: number): number => LABEL_W + j * COL_W;
  * the <svg>; d3 joins the bands, tiles and the current step's marks inside it, and the marks'
  * transition ends with `onStepEnd` (the timeline's tick).
  */
-export function LayerStack({ layout, step, speed, onStepEnd }: Props) {
+export function LayerStack({ layout, ghost, pointed, step, speed, onStepEnd }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
-  const rows = useMemo(() => stackRows(layout), [layout]);
+  const rows = useMemo(() => stackRows(layout, ghost), [layout, ghost]);
+  const motion = step ? motionMs(step, speed) : 0;
   const marks = useMemo(() => placeMarks(step, layout, rows), [step, layout, rows]);
   const width = LABEL_W + Math.max(1, layout.columns.length) * COL_W + 8;
   const height = HEAD_H + rows.length * ROW_H + 4;
@@ -41,9 +53,14 @@ export function LayerStack({ layout, step, speed, onStepEnd }: Props) {
     onEnd.current = onStepEnd;
   }, [onStepEnd]);
 
+  // Bands and tiles move with the step that changed them (a row slides in, a new tile fades in).
   useEffect(() => {
-    if (svgRef.current) drawBands(svgRef.current, layout, rows);
-  }, [layout, rows]);
+    if (svgRef.current) drawBands(svgRef.current, layout, rows, motion);
+  }, [layout, rows, motion]);
+
+  useEffect(() => {
+    if (svgRef.current) drawPointer(svgRef.current, layout, rows, pointed);
+  }, [layout, rows, pointed]);
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -76,12 +93,14 @@ export function LayerStack({ layout, step, speed, onStepEnd }: Props) {
     >
       <g className="stack__heads" aria-hidden="true" />
       <g className="stack__bands" />
+      <g className="stack__pointer" aria-hidden="true" />
+      <g className="stack__beams" aria-hidden="true" />
       <g className="stack__marks" aria-hidden="true" />
     </svg>
   );
 }
 
-function drawBands(svg: SVGSVGElement, layout: StackLayout, rows: readonly StackRow[]): void {
+function drawBands(svg: SVGSVGElement, layout: StackLayout, rows: readonly StackRow[], motion: number): void {
   const root = select(svg);
   root
     .select<SVGGElement>('g.stack__heads')
@@ -102,11 +121,20 @@ function drawBands(svg: SVGSVGElement, layout: StackLayout, rows: readonly Stack
       g.append('text').attr('class', 'band__name');
       g.append('text').attr('class', 'band__sub');
       g.append('g').attr('class', 'band__tiles');
+      // A layer being committed slides down from the upper; any other new band fades in where it stands.
+      g.attr(
+        'transform',
+        (r, i) => `translate(0, ${rowY(r.title === 'New image layer' ? upperRow(rows) : i)})`,
+      ).attr('opacity', 0);
       return g;
     })
-    .attr('class', (r) => `band band--${r.kind}`)
+    .attr('class', (r) => `band band--${r.kind}${r.title === 'New image layer' ? ' band--ghost' : ''}`)
     .attr('role', 'group')
-    .attr('aria-label', (r) => r.label)
+    .attr('aria-label', (r) => r.label);
+  bands
+    .transition('move')
+    .duration(motion)
+    .attr('opacity', 1)
     .attr('transform', (_r, i) => `translate(0, ${rowY(i)})`);
 
   bands
@@ -141,6 +169,12 @@ function drawBands(svg: SVGSVGElement, layout: StackLayout, rows: readonly Stack
     )
     .join((enter) => {
       const g = enter.append('g');
+      // A tile a step brings (a copy landing, a whiteout dropping) shows once its mark has arrived.
+      g.attr('opacity', 0)
+        .transition('appear')
+        .delay(motion * 0.8)
+        .duration(motion * 0.2)
+        .attr('opacity', 1);
       g.append('rect').attr('class', 'tile__box');
       g.append('line').attr('class', 'tile__x1');
       g.append('line').attr('class', 'tile__x2');
@@ -177,8 +211,70 @@ function drawBands(svg: SVGSVGElement, layout: StackLayout, rows: readonly Stack
   tiles.select('title').text((t) => `${t.name}: ${t.kind === 'opaque' ? 'opaque dir' : t.kind}`);
 }
 
+/** The row of the followed container's upper (where a committed layer starts its slide). */
+const upperRow = (rows: readonly StackRow[]): number =>
+  Math.max(
+    0,
+    rows.findIndex((r) => r.kind === 'upper'),
+  );
+
+/** Outline the pointed-at name's column in every band that holds it (the diff list's hover). */
+function drawPointer(
+  svg: SVGSVGElement,
+  layout: StackLayout,
+  rows: readonly StackRow[],
+  pointed: Pointed,
+): void {
+  const j = pointed.name === null ? -1 : layout.columns.indexOf(pointed.name);
+  const band =
+    pointed.layer === null
+      ? -1
+      : rows.findIndex((r) => r.ref.band === 'layer' && r.ref.layer === pointed.layer);
+  const cells = j < 0 ? [] : rows.flatMap((r, i) => (r.tiles[j] ? [{ i, j }] : []));
+  if (band >= 0) cells.push({ i: band, j: -1 });
+  const wide = LABEL_W + Math.max(1, layout.columns.length) * COL_W;
+  select(svg)
+    .select<SVGGElement>('g.stack__pointer')
+    .selectAll<SVGRectElement, { i: number; j: number }>('rect')
+    .data(cells, (d) => `${d.i}:${d.j}`)
+    .join('rect')
+    .attr('class', 'pointer__ring')
+    .attr('x', (d) => (d.j < 0 ? -1 : colX(d.j) + (COL_W - TILE) / 2 - 5))
+    .attr('y', (d) => (d.j < 0 ? rowY(d.i) : rowY(d.i) + (ROW_H - TILE) / 2 - 5))
+    .attr('width', (d) => (d.j < 0 ? wide + 2 : TILE + 10))
+    .attr('height', (d) => (d.j < 0 ? ROW_H : TILE + 10))
+    .attr('rx', 8);
+}
+
+/**
+ * The probe's path down a column while a lookup plays: a line from the merged view to the deepest
+ * band it reached, drawn downwards over the step's motion so the eye follows it.
+ */
+function drawBeams(svg: SVGSVGElement, marks: readonly PlacedMark[], duration: number): void {
+  const deepest = new Map<number, number>();
+  for (const m of marks)
+    if (m.column >= 0 && m.at > 0) deepest.set(m.column, Math.max(deepest.get(m.column) ?? 0, m.row));
+  const beams = [...deepest].map(([column, row]) => ({ column, row }));
+  const cx = (column: number) => colX(column) + COL_W / 2;
+  const cy = (row: number) => rowY(row) + ROW_H / 2;
+  select(svg)
+    .select<SVGGElement>('g.stack__beams')
+    .selectAll<SVGLineElement, { column: number; row: number }>('line')
+    .data(beams, (b) => String(b.column))
+    .join('line')
+    .attr('class', 'beam')
+    .attr('x1', (b) => cx(b.column))
+    .attr('x2', (b) => cx(b.column))
+    .attr('y1', cy(0))
+    .attr('y2', cy(0))
+    .transition('beam')
+    .duration(duration * 0.85)
+    .attr('y2', (b) => cy(b.row));
+}
+
 /** Join the step's marks and run their transition; resolves when it ends (at once at duration 0). */
 function drawMarks(svg: SVGSVGElement, marks: readonly PlacedMark[], duration: number): Promise<void> {
+  drawBeams(svg, marks, duration);
   const layer = select(svg).select<SVGGElement>('g.stack__marks');
   const width = (m: PlacedMark) => (m.column < 0 ? LABEL_W + 2000 : TILE + 8);
   const x = (m: PlacedMark) => (m.column < 0 ? 0 : colX(m.column) + (COL_W - TILE) / 2 - 4);
@@ -190,6 +286,8 @@ function drawMarks(svg: SVGSVGElement, marks: readonly PlacedMark[], duration: n
       (enter) => {
         const e = enter.append('g');
         e.append('rect').attr('class', 'mark__ring');
+        e.append('rect').attr('class', 'mark__ghost');
+        e.append('text').attr('class', 'mark__ghost-letter');
         e.append('circle').attr('class', 'mark__badge-bg').attr('r', 7);
         e.append('text').attr('class', 'mark__badge');
         e.attr('opacity', 0).attr('transform', (m) => `translate(${x(m)}, ${y(m.fromRow ?? m.row)})`);
@@ -204,6 +302,18 @@ function drawMarks(svg: SVGSVGElement, marks: readonly PlacedMark[], duration: n
     .attr('height', (m) => (m.column < 0 ? ROW_H : TILE + 8))
     .attr('y', (m) => (m.column < 0 ? -((ROW_H - TILE) / 2 - 4) : 0))
     .attr('rx', 7);
+  // A travelling mark carries a copy of the tile, so the file is seen rising (or a whiteout dropping).
+  g.select('rect.mark__ghost')
+    .attr('x', 4)
+    .attr('y', 4)
+    .attr('width', TILE)
+    .attr('height', TILE)
+    .attr('rx', 3)
+    .attr('visibility', (m) => (m.letter ? 'visible' : 'hidden'));
+  g.select('text.mark__ghost-letter')
+    .attr('x', 4 + TILE / 2)
+    .attr('y', 4 + TILE / 2 + 4)
+    .text((m) => m.letter);
   g.select('circle.mark__badge-bg')
     .attr('cx', (m) => width(m) - 2)
     .attr('cy', 2);
@@ -215,9 +325,12 @@ function drawMarks(svg: SVGSVGElement, marks: readonly PlacedMark[], duration: n
   layer.selectAll<SVGGElement, PlacedMark>('g.mark').each(function () {
     interrupt(this);
   });
+  // Marks of a lookup appear one band after another as the probe passes (`at`); travelling ones
+  // move the whole time.
   return g
     .transition()
-    .duration(duration)
+    .delay((m) => m.at * duration * 0.85)
+    .duration((m) => (m.at > 0 ? duration * 0.15 : duration))
     .attr('opacity', 1)
     .attr('transform', (m) => `translate(${x(m)}, ${y(m.row)})`)
     .end();

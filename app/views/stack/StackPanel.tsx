@@ -1,16 +1,30 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AbsPath } from '../../engine/ids.ts';
-import { ROOT } from '../../engine/path.ts';
-import { selectCurrentStep, selectFocusContainer, selectPlayer, selectWorld } from '../../store/selectors.ts';
+import { basename, dirname, ROOT } from '../../engine/path.ts';
+import {
+  selectCurrentStep,
+  selectDone,
+  selectFocusContainer,
+  selectPlayer,
+  selectPointer,
+  selectUndone,
+  selectWorld,
+} from '../../store/selectors.ts';
+import { worldBefore } from '../../store/undo-slice.ts';
 import { appStore, useAppStore } from '../../store/use-app-store.ts';
-import type { Step } from '../../timeline/step.ts';
+import type { Step, TileMark } from '../../timeline/step.ts';
 import { LayersMark } from '../LayersMark.tsx';
 import { Panel } from '../panels/Panel.tsx';
 import { Breadcrumb } from './Breadcrumb.tsx';
-import { columnOf, formatBytes, MAX_COLUMNS, stackLayout } from './layout.ts';
+import { CommandTimeline } from './CommandTimeline.tsx';
+import type { StackLayout } from './layout.ts';
+import { columnOf, formatBytes, MAX_COLUMNS, sameBand, stackLayout } from './layout.ts';
 import { COL_W, LABEL_W, LayerStack } from './LayerStack.tsx';
 import { Legend } from './Legend.tsx';
+import { ghostRow } from './marks.ts';
 import { PlaybackControls } from './PlaybackControls.tsx';
+import { Siblings } from './Siblings.tsx';
+import { stagedLayout } from './staging.ts';
 
 /** Where the stack looks: the directory, the first name shown, and a name a step asks to show. */
 interface View {
@@ -42,10 +56,35 @@ export function StackPanel() {
     if (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) appStore.getState().setSpeed(0);
   }, []);
 
-  const layout = useMemo(
-    () => (container ? stackLayout(world, container, view.dir, view.offset, perPage, view.reveal) : null),
-    [world, container, view, perPage],
+  // A pointer elsewhere (a diff line, a tree entry) brings its directory on screen when nothing plays.
+  const pointer = useAppStore(selectPointer);
+  const [seenPointer, setSeenPointer] = useState(pointer);
+  if (pointer !== seenPointer) {
+    setSeenPointer(pointer);
+    if (pointer?.path && !player.playing && pointer.path !== ROOT)
+      setView({ dir: dirname(pointer.path), offset: 0, reveal: basename(pointer.path) });
+  }
+  const pointed = useMemo(
+    () => ({
+      name: pointer?.path && dirname(pointer.path) === view.dir ? basename(pointer.path) : null,
+      layer: pointer?.layer ?? null,
+    }),
+    [pointer, view.dir],
   );
+
+  // The command's changes appear step by step: the stack shows each tile as it was until its step.
+  const before = useAppStore((s) => worldBefore(s, s.player.steps));
+  const layout = useMemo(() => {
+    if (!container) return null;
+    const after = stackLayout(world, container, view.dir, view.offset, perPage, view.reveal);
+    return stagedLayout(after, before, container, player.steps, player.index, player.done);
+  }, [world, container, view, perPage, before, player.steps, player.index, player.done]);
+  const ghost = useMemo(
+    () => ghostRow(player.steps, player.index, player.done),
+    [player.steps, player.index, player.done],
+  );
+  const done = useAppStore(selectDone);
+  const undone = useAppStore(selectUndone);
   const onStepEnd = useCallback((s: Step) => appStore.getState().tick(s), []);
   const actions = appStore.getState();
 
@@ -86,10 +125,18 @@ export function StackPanel() {
             </div>
           )}
         </div>
-        {layout ? (
+        {layout && container ? (
           <>
+            <Siblings world={world} followed={container} onFollow={actions.follow} />
             <div className="stack__scroll">
-              <LayerStack layout={layout} step={step} speed={player.speed} onStepEnd={onStepEnd} />
+              <LayerStack
+                layout={layout}
+                ghost={ghost}
+                pointed={pointed}
+                step={step}
+                speed={player.speed}
+                onStepEnd={onStepEnd}
+              />
             </div>
             <DirButtons
               names={layout.columns.filter(
@@ -115,6 +162,7 @@ export function StackPanel() {
           )}
           {step?.detail !== undefined && <code className="stack__detail"> {step.detail}</code>}
         </p>
+        {layout && <HighlightList step={step} layout={layout} />}
         <PlaybackControls
           player={player}
           onPlay={actions.play}
@@ -123,8 +171,47 @@ export function StackPanel() {
           onForward={actions.stepForward}
           onSpeed={actions.setSpeed}
         />
+        <CommandTimeline
+          done={done}
+          undone={undone}
+          onUndo={actions.undo}
+          onRedo={actions.redo}
+          onGoTo={actions.goTo}
+        />
       </div>
     </Panel>
+  );
+}
+
+/** What a mark means, in words: the marks are drawn, this list says them (screen readers, tests). */
+const MARK_WORDS: Readonly<Record<TileMark, string>> = {
+  probe: 'looking',
+  miss: 'not here',
+  hit: 'found',
+  stop: 'stops the lookup',
+  hidden: 'hidden below the stop',
+  source: 'original, untouched',
+  copy: 'copy',
+  new: 'new',
+  changed: 'changed',
+  gone: 'removed',
+};
+
+/** The current step's highlights as a list: "Upper 8f3d5774d76c (web): /etc/app/app.conf — copy". */
+function HighlightList({ step, layout }: { readonly step: Step | undefined; readonly layout: StackLayout }) {
+  const items = (step?.highlights ?? []).map((h) => {
+    const band =
+      h.at.band === 'work'
+        ? 'WorkDir'
+        : (layout.bands.find((b) => sameBand(b.ref, h.at))?.label ?? 'A layer not in this stack');
+    return `${band}: ${h.path === ROOT ? 'the whole layer' : h.path} — ${MARK_WORDS[h.mark]}`;
+  });
+  return (
+    <ul className="visually-hidden" aria-label="Highlighted on the stack">
+      {items.map((t, i) => (
+        <li key={i}>{t}</li>
+      ))}
+    </ul>
   );
 }
 

@@ -113,6 +113,39 @@ export function stackLayout(
   return { dir, columns, total: all.length, offset: start, bands };
 }
 
+/**
+ * How each band of a container's stack holds the given names of `dir`: the merged band, and each
+ * layer (upper, init, image layers) by its ID. Names nothing holds are null. Pure.
+ */
+export function tilesAt(
+  world: World,
+  c: Container,
+  dir: AbsPath,
+  columns: readonly string[],
+): {
+  readonly merged: readonly (TileKind | null)[];
+  readonly layers: ReadonlyMap<LayerId, readonly (TileKind | null)[]>;
+} {
+  const ov = containerOverlay(world, c);
+  const comps = splitPath(dir);
+  const layers = new Map<LayerId, (TileKind | null)[]>();
+  for (const l of [ov.upper, ...ov.lowers]) {
+    const d = getIn(l.root, comps);
+    layers.set(
+      l.id,
+      columns.map((n) => {
+        const node = d?.kind === 'dir' ? d.children.get(n) : undefined;
+        return node ? tileKind(node) : null;
+      }),
+    );
+  }
+  const merged = resolveComps(ov, comps);
+  const kinds = new Map<string, TileKind>();
+  if (merged && merged.node.kind === 'dir')
+    for (const e of mergedChildren(merged)) kinds.set(e.name, tileKind(e.node));
+  return { merged: columns.map((n) => kinds.get(n) ?? null), layers };
+}
+
 export function tileKind(n: Node): TileKind {
   switch (n.kind) {
     case 'file':

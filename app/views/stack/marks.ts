@@ -22,9 +22,25 @@ export interface PlacedMark {
   readonly row: number;
   readonly column: number;
   readonly mark: TileMark;
-  /** Where a copy rises from: the row of the source in the same column, if the step shows one. */
+  /** Where the mark travels from: the source a copy rises from, the band a whiteout drops from. */
   readonly fromRow: number | null;
+  /** When in the step's motion the mark appears, 0–1: a lookup's marks appear as the probe passes. */
+  readonly at: number;
+  /** The tile letter a travelling mark carries (the copy of a file rising is an F), or ''. */
+  readonly letter: string;
 }
+
+/** A step's extra row: the layer a commit is stacking, drawn between the init layer and the image. */
+export interface GhostRow {
+  readonly shortId: string;
+  readonly size: number;
+  readonly ref: string | null;
+}
+
+/** Step kinds whose marks fall down the column one band after another, as the probe descends. */
+const DESCENDING = new Set<Step['kind']>(['lookup', 'lookup-result']);
+/** Step kinds whose new tile drops from the merged view into the upper (a delete seen from above). */
+const DROPPING = new Set<Step['kind']>(['whiteout', 'opaque', 'remove']);
 
 const TITLES: Record<BandKind, string> = {
   merged: 'Merged',
@@ -33,8 +49,8 @@ const TITLES: Record<BandKind, string> = {
   image: 'Image layer',
 };
 
-/** The rows top to bottom: merged, upper, WorkDir, init, image layers. Pure. */
-export function stackRows(layout: StackLayout): StackRow[] {
+/** The rows top to bottom: merged, upper, WorkDir, init, (a layer being committed,) image layers. Pure. */
+export function stackRows(layout: StackLayout, ghost: GhostRow | null = null): StackRow[] {
   const rows: StackRow[] = layout.bands.map((b) => ({
     key: b.kind === 'image' ? `image:${b.shortId}` : b.kind,
     kind: b.kind,
@@ -54,7 +70,35 @@ export function stackRows(layout: StackLayout): StackRow[] {
     tiles: layout.columns.map(() => null),
   };
   rows.splice(Math.min(2, rows.length), 0, work);
+  if (ghost) {
+    const initAt = rows.findIndex((r) => r.kind === 'init');
+    rows.splice(initAt < 0 ? rows.length : initAt + 1, 0, {
+      key: `image:${ghost.shortId}`,
+      kind: 'image',
+      label: `Image layer ${ghost.shortId} (new${ghost.ref ? `, of ${ghost.ref}` : ''})`,
+      title: 'New image layer',
+      sub: `${ghost.shortId} · ${formatBytes(ghost.size)}`,
+      ref: { band: 'work' },
+      tiles: layout.columns.map(() => null),
+    });
+  }
   return rows;
+}
+
+/** The layer a commit is stacking, while the steps that stack it are on screen. Pure. */
+export function ghostRow(steps: readonly Step[], index: number, done: boolean): GhostRow | null {
+  const step = steps[index];
+  if (done || !step || (step.kind !== 'commit-layer' && step.kind !== 'image-created')) return null;
+  const hash = steps.find((s) => s.kind === 'commit-hash');
+  const layer = steps.find((s) => s.kind === 'commit-layer');
+  const image = steps.find((s) => s.kind === 'image-created');
+  if (!hash?.detail || !layer) return null;
+  const ref = image ? (/image (\S+) \(ID/.exec(image.text)?.[1] ?? null) : null;
+  return {
+    shortId: hash.detail.replace(/^sha256:/, '').slice(0, 12),
+    size: layer.bytes ?? 0,
+    ref: ref === '(untagged)' ? null : ref,
+  };
 }
 
 /** The current step's highlights that fall on what the stack shows now. Pure. */
@@ -80,13 +124,39 @@ export function placeMarks(
     if (h.mark === 'source' && column >= 0) sources.set(column, row);
     found.push({ row, column, mark: h.mark });
   }
-  for (const f of found)
+  const workRow = rows.findIndex((r) => r.kind === 'work');
+  const mergedRow = rows.findIndex((r) => r.kind === 'merged');
+  const deepest = Math.max(1, ...found.map((f) => f.row));
+  for (const f of found) {
+    const fromRow = travelsFrom(step, f, sources, workRow, mergedRow);
+    const tile =
+      f.column >= 0 ? (rows[f.row]?.tiles[f.column] ?? rows[fromRow ?? -1]?.tiles[f.column]) : null;
     out.push({
       key: `${f.row}:${f.column}:${f.mark}`,
       ...f,
-      fromRow: f.mark === 'copy' && f.column >= 0 ? (sources.get(f.column) ?? null) : null,
+      fromRow,
+      at: DESCENDING.has(step.kind) ? f.row / deepest : f.mark === 'hidden' ? 0.6 : 0,
+      letter: fromRow !== null && tile ? TILE_LETTER[tile] : '',
     });
+  }
   return dedupe(out);
+}
+
+/** The row a mark travels from: copies rise from their source (or WorkDir), deletions drop from above. */
+function travelsFrom(
+  step: Step,
+  f: { readonly row: number; readonly column: number; readonly mark: TileMark },
+  sources: ReadonlyMap<number, number>,
+  workRow: number,
+  mergedRow: number,
+): number | null {
+  if (f.column < 0) return null;
+  if (f.mark === 'copy') {
+    if (step.kind === 'copy-up-move' && workRow >= 0 && workRow !== f.row) return workRow;
+    return sources.get(f.column) ?? null;
+  }
+  if (f.mark === 'new' && DROPPING.has(step.kind) && mergedRow >= 0 && mergedRow !== f.row) return mergedRow;
+  return null;
 }
 
 function dedupe(marks: PlacedMark[]): PlacedMark[] {

@@ -1,0 +1,63 @@
+import { useMemo } from 'react';
+import { imageSize, containerSizes } from '../../engine/docker/sizes.ts';
+import { shortId } from '../../engine/docker/images.ts';
+import type { Container, World } from '../../engine/docker/world.ts';
+import type { ContainerId } from '../../engine/ids.ts';
+import { formatBytes } from './layout.ts';
+
+interface Props {
+  readonly world: World;
+  readonly followed: Container;
+  readonly onFollow: (id: ContainerId) => void;
+}
+
+/**
+ * The uppers of every container run from the followed container's image, side by side above the
+ * one set of image layers they share: what is stored once, and what each container adds. Shown when
+ * there are two or more; a card opens that container's stack.
+ */
+export function Siblings({ world, followed, onFollow }: Props) {
+  const siblings = useMemo(
+    () => [...world.containers.values()].filter((c) => c.imageId === followed.imageId),
+    [world, followed.imageId],
+  );
+  if (siblings.length < 2) return null;
+  const image = world.images.get(followed.imageId);
+  const shared = image ? imageSize(world, image) : 0;
+  const layers = image?.chain.length ?? 0;
+  return (
+    <section className="siblings" aria-label="Containers sharing these image layers">
+      <ul className="siblings__uppers">
+        {siblings.map((c) => {
+          const id = shortId(c.id);
+          const current = c.id === followed.id;
+          const rw = containerSizes(world, c).rw;
+          return (
+            <li
+              key={c.id}
+              className={current ? 'sibling sibling--current' : 'sibling'}
+              aria-label={`Upper ${id} (${c.name})`}
+            >
+              <button
+                type="button"
+                className="sibling__button"
+                aria-label={`Upper ${id} (${c.name}): ${formatBytes(rw)} written${current ? ', shown below' : ''}`}
+                aria-pressed={current}
+                onClick={() => onFollow(c.id)}
+              >
+                <span className="sibling__name">{c.name}</span>
+                <span className="sibling__id">{id}</span>
+                <span className="sibling__size">+{formatBytes(rw)}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="siblings__shared">
+        <span className="siblings__bar" aria-hidden="true" />
+        {`${layers} image ${layers === 1 ? 'layer' : 'layers'} shared: ${formatBytes(shared)} stored once, not ` +
+          `${formatBytes(shared * siblings.length)} (a copy per container)`}
+      </p>
+    </section>
+  );
+}
