@@ -314,11 +314,13 @@ export function stepsFor(result: LineEvents, ctx: StepContext): Step[] {
           f = at(i + 1)
         )
           i++;
+        const where = elsewhere(e.mount);
         step(
           {
             kind: 'elsewhere',
-            text: n.elsewhere(e.path, elsewhere(e.mount)),
+            text: n.elsewhere(e.path, where),
             highlights: [hl(MERGED, e.path, 'changed')],
+            detail: where.kind === 'volume' ? `volume ${where.name}` : MOUNT_WORDS[where.kind],
           },
           e.path,
         );
@@ -359,6 +361,9 @@ export function stepsFor(result: LineEvents, ctx: StepContext): Step[] {
 }
 
 function unknownEvent(_e: never): void {}
+
+/** Where a write went instead of the upper, as the stack labels the box it moves into. */
+const MOUNT_WORDS = { bind: 'bind mount', memory: 'tmpfs', kernel: 'proc/sys', host: 'host disk' } as const;
 
 const isMeta = (e: EngineEvent): e is Ev<'chmod'> | Ev<'chown'> | Ev<'utimes'> =>
   e.type === 'chmod' || e.type === 'chown' || e.type === 'utimes';

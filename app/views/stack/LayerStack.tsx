@@ -18,6 +18,8 @@ export interface Pointed {
 export const LABEL_W = 148;
 export const COL_W = 40;
 const TILE = 22;
+/** The box beside the stack that a write into a volume moves to. */
+const SIDE_W = 150;
 const ROW_H = 30;
 const HEAD_H = 54;
 
@@ -46,7 +48,10 @@ export function LayerStack({ layout, ghost, pointed, step, speed, onStepEnd }: P
   const rows = useMemo(() => stackRows(layout, ghost), [layout, ghost]);
   const motion = step ? motionMs(step, speed) : 0;
   const marks = useMemo(() => placeMarks(step, layout, rows), [step, layout, rows]);
-  const width = LABEL_W + Math.max(1, layout.columns.length) * COL_W + 8;
+  const stackW = LABEL_W + Math.max(1, layout.columns.length) * COL_W;
+  // A write that goes elsewhere (a volume) moves out into a box beside the stack.
+  const side = step?.kind === 'elsewhere' && marks.some((m) => m.sideways) ? (step.detail ?? 'mount') : null;
+  const width = stackW + 8 + (side !== null ? SIDE_W : 0);
   const height = HEAD_H + rows.length * ROW_H + 4;
   const onEnd = useRef(onStepEnd);
   useEffect(() => {
@@ -67,7 +72,8 @@ export function LayerStack({ layout, ghost, pointed, step, speed, onStepEnd }: P
     if (!svg || !step) return;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    drawMarks(svg, marks, motionMs(step, speed))
+    drawSide(svg, side, stackW, marks);
+    drawMarks(svg, marks, motionMs(step, speed), stackW)
       .then(() => {
         if (cancelled) return;
         timer = setTimeout(() => onEnd.current(step), holdMs(step, speed));
@@ -79,7 +85,7 @@ export function LayerStack({ layout, ghost, pointed, step, speed, onStepEnd }: P
       cancelled = true;
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [step, speed, marks]);
+  }, [step, speed, marks, side, stackW]);
 
   return (
     <svg
@@ -95,6 +101,7 @@ export function LayerStack({ layout, ghost, pointed, step, speed, onStepEnd }: P
       <g className="stack__bands" />
       <g className="stack__pointer" aria-hidden="true" />
       <g className="stack__beams" aria-hidden="true" />
+      <g className="stack__side" aria-hidden="true" />
       <g className="stack__marks" aria-hidden="true" />
     </svg>
   );
@@ -272,8 +279,44 @@ function drawBeams(svg: SVGSVGElement, marks: readonly PlacedMark[], duration: n
     .attr('y2', (b) => cy(b.row));
 }
 
+/** The mount a write went to instead of the upper, as a box beside the stack at the mark's row. */
+function drawSide(
+  svg: SVGSVGElement,
+  label: string | null,
+  stackW: number,
+  marks: readonly PlacedMark[],
+): void {
+  const row = marks.find((m) => m.sideways)?.row ?? 0;
+  const box = select(svg)
+    .select<SVGGElement>('g.stack__side')
+    .selectAll<SVGGElement, string>('g.side')
+    .data(label === null ? [] : [label])
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'side');
+      g.append('rect').attr('class', 'side__box');
+      g.append('text').attr('class', 'side__label');
+      return g;
+    })
+    .attr('transform', `translate(${stackW + 24}, ${rowY(row) - 4})`);
+  box
+    .select('rect.side__box')
+    .attr('width', SIDE_W - 30)
+    .attr('height', ROW_H + 8)
+    .attr('rx', 8);
+  box
+    .select('text.side__label')
+    .attr('x', 8)
+    .attr('y', ROW_H / 2 + 8)
+    .text((d) => (d.length > 16 ? `${d.slice(0, 15)}…` : d));
+}
+
 /** Join the step's marks and run their transition; resolves when it ends (at once at duration 0). */
-function drawMarks(svg: SVGSVGElement, marks: readonly PlacedMark[], duration: number): Promise<void> {
+function drawMarks(
+  svg: SVGSVGElement,
+  marks: readonly PlacedMark[],
+  duration: number,
+  stackW: number,
+): Promise<void> {
   drawBeams(svg, marks, duration);
   const layer = select(svg).select<SVGGElement>('g.stack__marks');
   const width = (m: PlacedMark) => (m.column < 0 ? LABEL_W + 2000 : TILE + 8);
@@ -327,11 +370,12 @@ function drawMarks(svg: SVGSVGElement, marks: readonly PlacedMark[], duration: n
   });
   // Marks of a lookup appear one band after another as the probe passes (`at`); travelling ones
   // move the whole time.
+  const endX = (m: PlacedMark) => (m.sideways ? stackW + 24 + SIDE_W - 30 - TILE - 16 : x(m));
   return g
     .transition()
     .delay((m) => m.at * duration * 0.85)
     .duration((m) => (m.at > 0 ? duration * 0.15 : duration))
     .attr('opacity', 1)
-    .attr('transform', (m) => `translate(${x(m)}, ${y(m.row)})`)
+    .attr('transform', (m) => `translate(${endX(m)}, ${y(m.row)})`)
     .end();
 }

@@ -23,7 +23,9 @@ import { COL_W, LABEL_W, LayerStack } from './LayerStack.tsx';
 import { Legend } from './Legend.tsx';
 import { ghostRow } from './marks.ts';
 import { PlaybackControls } from './PlaybackControls.tsx';
+import { PullStack } from './PullStack.tsx';
 import { Siblings } from './Siblings.tsx';
+import { useStepTimer } from './step-timer.ts';
 import { stagedLayout } from './staging.ts';
 
 /** Where the stack looks: the directory, the first name shown, and a name a step asks to show. */
@@ -83,9 +85,12 @@ export function StackPanel() {
     () => ghostRow(player.steps, player.index, player.done),
     [player.steps, player.index, player.done],
   );
+  const onStepEnd = useCallback((s: Step) => appStore.getState().tick(s), []);
+  // A pull is drawn as its own stack of arriving layers; with no container, nothing draws the step.
+  const pulling = step?.kind === 'pull-layer' && !player.done;
+  useStepTimer(step, player.speed, pulling || !layout, onStepEnd);
   const done = useAppStore(selectDone);
   const undone = useAppStore(selectUndone);
-  const onStepEnd = useCallback((s: Step) => appStore.getState().tick(s), []);
   const actions = appStore.getState();
 
   return (
@@ -125,7 +130,9 @@ export function StackPanel() {
             </div>
           )}
         </div>
-        {layout && container ? (
+        {pulling ? (
+          <PullStack steps={player.steps} index={player.index} />
+        ) : layout && container ? (
           <>
             <Siblings world={world} followed={container} onFollow={actions.follow} />
             <div className="stack__scroll">
@@ -178,8 +185,28 @@ export function StackPanel() {
           onRedo={actions.redo}
           onGoTo={actions.goTo}
         />
+        <NarrationLog log={player.log} />
       </div>
     </Panel>
+  );
+}
+
+/** Narrations kept for reading back; the newest is in the status line above as it is said. */
+const LOG_SHOWN = 100;
+
+/** Every sentence said so far (the last LOG_SHOWN), to read back what went by at speed. */
+function NarrationLog({ log }: { readonly log: readonly string[] }) {
+  if (log.length === 0) return null;
+  const shown = log.slice(-LOG_SHOWN);
+  return (
+    <details className="narration-log">
+      <summary>Narration so far ({log.length})</summary>
+      <ol role="log" aria-label="Narration" start={log.length - shown.length + 1}>
+        {shown.map((text, i) => (
+          <li key={log.length - shown.length + i}>{text}</li>
+        ))}
+      </ol>
+    </details>
   );
 }
 

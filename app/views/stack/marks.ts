@@ -28,6 +28,8 @@ export interface PlacedMark {
   readonly at: number;
   /** The tile letter a travelling mark carries (the copy of a file rising is an F), or ''. */
   readonly letter: string;
+  /** The mark moves out sideways, off the stack, into the mount the write went to (a volume). */
+  readonly sideways: boolean;
 }
 
 /** A step's extra row: the layer a commit is stacking, drawn between the init layer and the image. */
@@ -136,7 +138,8 @@ export function placeMarks(
       ...f,
       fromRow,
       at: DESCENDING.has(step.kind) ? f.row / deepest : f.mark === 'hidden' ? 0.6 : 0,
-      letter: fromRow !== null && tile ? TILE_LETTER[tile] : '',
+      letter: step.kind === 'elsewhere' ? 'F' : fromRow !== null && tile ? TILE_LETTER[tile] : '',
+      sideways: step.kind === 'elsewhere' && f.column >= 0,
     });
   }
   return dedupe(out);
