@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { ExplorerPage } from './pages/explorer.ts';
 import { TerminalPage } from './pages/terminal.ts';
 
 const HOST_PROMPT = /^\$\s*$/;
@@ -33,7 +34,9 @@ test.describe('the blog post session', () => {
     const cat = await t.run('cat /TEST');
     expect(await t.outputOf(cat)).toBe('Hello World\n');
     await expect(cat.getByText('Hello World')).toBeVisible();
-    await expect(t.panel('Upper layer').getByText('/TEST', { exact: true })).toBeVisible();
+    const explorer = new ExplorerPage(page);
+    await explorer.tree.selectOption({ label: 'upper layer alone' });
+    await expect(explorer.row(/^TEST/)).toBeVisible();
 
     await t.run('exit');
     await expect(t.prompt).toHaveText(HOST_PROMPT);
