@@ -20,7 +20,7 @@ export const COL_W = 40;
 const TILE = 22;
 /** The box beside the stack that a write into a volume moves to. */
 const SIDE_W = 150;
-const ROW_H = 30;
+const ROW_H = 34;
 const HEAD_H = 54;
 
 interface Props {
@@ -154,12 +154,12 @@ function drawBands(svg: SVGSVGElement, layout: StackLayout, rows: readonly Stack
   bands
     .select('text.band__name')
     .attr('x', 8)
-    .attr('y', 13)
+    .attr('y', 15)
     .text((r) => r.title);
   bands
     .select('text.band__sub')
     .attr('x', 8)
-    .attr('y', 30)
+    .attr('y', 28)
     .text((r) => r.sub);
 
   type Tile = {

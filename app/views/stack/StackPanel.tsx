@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AbsPath } from '../../engine/ids.ts';
-import { basename, dirname, ROOT } from '../../engine/path.ts';
+import { basename, dirname, joinPath, ROOT } from '../../engine/path.ts';
+import type { Container, World } from '../../engine/docker/world.ts';
 import {
   selectCurrentStep,
   selectDone,
@@ -18,7 +19,7 @@ import { Panel } from '../panels/Panel.tsx';
 import { Breadcrumb } from './Breadcrumb.tsx';
 import { CommandTimeline } from './CommandTimeline.tsx';
 import type { StackLayout } from './layout.ts';
-import { columnOf, formatBytes, MAX_COLUMNS, sameBand, stackLayout } from './layout.ts';
+import { columnOf, formatBytes, MAX_COLUMNS, sameBand, stackLayout, tilesAt } from './layout.ts';
 import { COL_W, LABEL_W, LayerStack } from './LayerStack.tsx';
 import { Legend } from './Legend.tsx';
 import { ghostRow } from './marks.ts';
@@ -50,7 +51,8 @@ export function StackPanel() {
   // A new step moves the stack to its directory, with its first highlighted name on the page.
   if (step !== seen) {
     setSeen(step);
-    if (step) setView({ dir: step.focusDir, offset: 0, reveal: firstColumn(step) });
+    if (step)
+      setView(container ? viewOf(step, world, container) : { dir: step.focusDir, offset: 0, reveal: null });
   }
 
   // prefers-reduced-motion: instant steps, same highlights and narration.
@@ -78,9 +80,11 @@ export function StackPanel() {
   const before = useAppStore((s) => worldBefore(s, s.player.steps));
   const layout = useMemo(() => {
     if (!container) return null;
-    const after = stackLayout(world, container, view.dir, view.offset, perPage, view.reveal);
+    // A write going out to a volume needs room beside the stack for the box it goes into.
+    const room = step?.kind === 'elsewhere' ? Math.max(3, perPage - 4) : perPage;
+    const after = stackLayout(world, container, view.dir, view.offset, room, view.reveal);
     return stagedLayout(after, before, container, player.steps, player.index, player.done);
-  }, [world, container, view, perPage, before, player.steps, player.index, player.done]);
+  }, [world, container, view, perPage, before, player.steps, player.index, player.done, step?.kind]);
   const ghost = useMemo(
     () => ghostRow(player.steps, player.index, player.done),
     [player.steps, player.index, player.done],
@@ -267,6 +271,22 @@ function DirButtons({
       ))}
     </div>
   );
+}
+
+/**
+ * Where a step is seen: its directory with its first highlighted name on the page. A name no layer
+ * of the stack holds (a file written into a volume mounted at /data) is shown at the nearest
+ * directory above it that the stack does hold (the column of /data itself).
+ */
+function viewOf(step: Step, world: World, container: Container): View {
+  const name = firstColumn(step);
+  const target = step.highlights.find((h) => columnOf(step.focusDir, h.path) !== null)?.path;
+  if (name === null || target === undefined) return { dir: step.focusDir, offset: 0, reveal: name };
+  for (let dir = step.focusDir, path = joinPath(dir, name); ; path = dir, dir = dirname(dir)) {
+    const tiles = tilesAt(world, container, dir, [basename(path)]);
+    const held = tiles.merged[0] !== null || [...tiles.layers.values()].some((t) => t[0] !== null);
+    if (held || dir === ROOT) return { dir, offset: 0, reveal: basename(path) };
+  }
 }
 
 function firstColumn(step: Step): string | null {
