@@ -18,8 +18,9 @@ import { emptyWorld } from '../app/engine/docker/world.ts';
 import { containerOverlay, createContainer } from '../app/engine/docker/containers.ts';
 import { commitContainer } from '../app/engine/docker/commit.ts';
 import { image100k } from './image100k.ts';
+import { browserBench } from './browser.ts';
 
-// `npm run bench`: the figures issue #2 asks for, printed as they come, then one JSON line.
+// `npm run bench`: the figures issues #2 and #4 ask for, printed as they come, then one JSON line.
 // A benchmark, not a test: nothing here passes or fails.
 
 const now = (): number => performance.now();
@@ -157,6 +158,9 @@ report(
     'docker commit of a 10 000-entry upper, tar and SHA-256 included (goal <= 500)',
   );
 }
+
+// 6. The page in Chromium (issue #4): initial JavaScript, a typed line's first frame, the animations.
+await browserBench(report);
 
 console.log(JSON.stringify(figures));
 
