@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { ExplorerPage } from './pages/explorer.ts';
 import { TerminalPage } from './pages/terminal.ts';
@@ -113,7 +114,9 @@ test.describe('the Explorer', () => {
     const host = await x.open('Host');
     await expect(host.getByText('$ ls /var/lib/docker/overlay2')).toBeVisible();
     const upper = host.getByRole('group', { name: /^upper: [0-9a-f]{64}$/ });
-    await expect(upper).toContainText(/lower\s*l\/[A-Z0-9]{26}(:l\/[A-Z0-9]{26}){3}/);
+    // The lower file: the init layer's l/ name, then the image's layers top first.
+    await expect(upper.getByTitle(/^l\/[A-Z2-7]{26}(:l\/[A-Z2-7]{26}){3}$/)).toBeVisible();
+    await expect(upper).toContainText(/lower\s*l\/[A-Z2-7]{26} \(init\):l\/[A-Z2-7]{26} \(layer 3\)/);
     await expect(upper).toContainText(/diff\/\s*TEST\s+etc/);
     await expect(host.getByRole('group', { name: /^layer 1: / })).toContainText('none: the bottom layer');
   });
@@ -131,4 +134,24 @@ test.describe('the Explorer', () => {
     await page.keyboard.press('ArrowRight');
     await expect(x.tab('Files')).toBeFocused();
   });
+
+  for (const theme of ['light', 'dark'] as const)
+    test(`every tab passes axe without serious violations (${theme} theme)`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: theme });
+      const t = new TerminalPage(page);
+      const x = new ExplorerPage(page);
+      await session(t);
+      await x.open('Diff');
+      await x.row(/^C \/etc\/app\/app\.conf/).click();
+      for (const tab of ['Files', 'Diff', 'History', 'Host'] as const) {
+        await x.open(tab);
+        const { violations } = await new AxeBuilder({ page })
+          .include('section[aria-label="Explorer"]')
+          .analyze();
+        const serious = violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${tab}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        expect(serious).toEqual([]);
+      }
+    });
 });

@@ -4,8 +4,9 @@ import { printable } from '../../store/derive.ts';
 import { OriginChip } from './Marks.tsx';
 
 const OVERLAY2 = '/var/lib/docker/overlay2';
-/** A 64-hex directory name, cut to fit; the full name is in the title and the ls listing. */
-const short = (name: string): string => (name.length > 20 ? `${name.slice(0, 12)}…${name.slice(-5)}` : name);
+/** A 64-hex directory name cut in the middle, keeping an -init suffix; the full name is its title. */
+const short = (name: string): string =>
+  name.length > 24 ? `${name.slice(0, 12)}…${name.endsWith('-init') ? '-init' : name.slice(-4)}` : name;
 
 interface Props {
   readonly name: string;
@@ -19,18 +20,27 @@ interface Props {
  * through them.
  */
 export function HostTab({ name, view, onPoint }: Props) {
+  const roles = new Map(view.dirs.map((d) => [d.name, `${name}: ${d.role}`]));
+  const byLink = new Map(view.dirs.map((d) => [`l/${d.link}`, d.role]));
   return (
     <div className="host-tab">
       <p className="cmdline">
         <code>$ ls {OVERLAY2}</code>
       </p>
-      <p className="host__ls">
-        {view.all.map((d) => (
-          <code key={d} className={d === 'l' ? 'host__l' : undefined}>
-            {d}
-          </code>
-        ))}
-      </p>
+      <ul className="host__ls" aria-label={`ls ${OVERLAY2}`}>
+        {view.all.map((d) => {
+          const mine = roles.get(d);
+          return (
+            <li key={d} className={mine ? 'host__mine' : undefined}>
+              <code className="host__name" title={d}>
+                {d === 'l' ? 'l/' : short(d)}
+              </code>
+              {mine && <OriginChip label={mine} />}
+              {d === 'l' && <span className="muted">short links to each diff/</span>}
+            </li>
+          );
+        })}
+      </ul>
       <h3 className="inspector__head">{name}’s directories, top first</h3>
       <ol className="host__dirs" aria-label={`Overlay2 directories of ${name}`}>
         {view.dirs.map((d) => (
@@ -60,7 +70,7 @@ export function HostTab({ name, view, onPoint }: Props) {
                   {d.lower === null ? (
                     <span className="muted">none: the bottom layer</span>
                   ) : (
-                    <code className="host__lower">{d.lower}</code>
+                    <Lower text={d.lower} roles={byLink} />
                   )}
                 </dd>
                 <dt>diff/</dt>
@@ -89,5 +99,21 @@ export function HostTab({ name, view, onPoint }: Props) {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** The `lower` file as it is (l/A:l/B…), each short name followed by the layer it stands for. */
+function Lower({ text, roles }: { readonly text: string; readonly roles: ReadonlyMap<string, string> }) {
+  const parts = text.split(':');
+  return (
+    <code className="host__lower" title={text}>
+      {parts.map((p, i) => (
+        <span key={i} className="host__link">
+          {p}
+          {roles.has(p) && <span className="host__role"> ({roles.get(p)})</span>}
+          {i < parts.length - 1 && ':'}
+        </span>
+      ))}
+    </code>
   );
 }
