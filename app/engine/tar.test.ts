@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NamespaceFs } from './namespace-fs.ts';
-import { layerTar } from './tar.ts';
+import { layerTar, layerTarListing } from './tar.ts';
 import { boxWith, P } from './testing/builders.ts';
 import { digestOf, EMPTY_LAYER_DIFF_ID } from './digest.ts';
 
@@ -128,5 +128,22 @@ describe('the committed layer tar', () => {
   it('writes whole-second mtimes and numeric root ownership', () => {
     const es = tarOf((fs) => w(fs, '/data/new', 'x'));
     for (const e of es) expect(Number.isInteger(e.mtime)).toBe(true);
+  });
+});
+
+describe('layerTarListing', () => {
+  it('lists what layerTar writes, in the same order, with the same types and sizes', () => {
+    const box = boxWith();
+    box.run((fs) => {
+      fs.unlink(P('/data/sub/b.txt'));
+      fs.rmdir(P('/data/sub'));
+      fs.mkdir(P('/data/sub'));
+      w(fs, '/data/sub/new', 'n\n');
+      fs.unlink(P('/data/a.txt'));
+    });
+    const written = readTar(layerTar(box.container.upper));
+    expect(layerTarListing(box.container.upper)).toEqual(
+      written.map((e) => ({ name: e.name, type: e.type, size: e.size })),
+    );
   });
 });

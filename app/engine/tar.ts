@@ -25,8 +25,29 @@ export function layerTar(layer: Layer): Uint8Array {
   return out;
 }
 
+/** One entry of a layer's tar as `tar -tv` lists it: the name, the type flag and the data size. */
+export interface TarListing {
+  readonly name: string;
+  readonly type: '0' | '1' | '2' | '5';
+  readonly size: number;
+}
+
+/** The entries `layerTar` would write, in order, without making their bytes (for the page to show). */
+export function layerTarListing(layer: Layer): TarListing[] {
+  const out: TarListing[] = [];
+  walkLayer(layer, false, (e) => out.push({ name: e.name, type: e.type, size: e.size ?? e.data.length }));
+  return out;
+}
+
 function writeLayer(layer: Layer, sink: (chunk: Uint8Array) => void): void {
   const out = new TarWriter(sink);
+  walkLayer(layer, true, (e) => out.add(e));
+  out.finish();
+}
+
+/** The layer's entries in tar order (E2–E4); file data only when `withData` (else just its size). */
+function walkLayer(layer: Layer, withData: boolean, add: (e: TarEntry) => void): void {
+  const out = { add };
   const firstName = new Map<number, string>();
   const visit = (dir: DirNode, prefix: string): void => {
     const names = [...dir.children.keys()].sort(byteCompare);
@@ -71,13 +92,18 @@ function writeLayer(layer: Layer, sink: (chunk: Uint8Array) => void): void {
           return;
         }
         firstName.set(n.ino, path);
-        out.add({ ...base, name: path, type: '0', data: fileBytes(n.content, n.size) });
+        out.add({
+          ...base,
+          name: path,
+          type: '0',
+          data: withData ? fileBytes(n.content, n.size) : EMPTY,
+          size: Math.max(n.size, withData ? 0 : new TextEncoder().encode(n.content).length),
+        });
         return;
       }
     }
   };
   visit(layer.root, '');
-  out.finish();
 }
 
 const EMPTY = new Uint8Array(0);
@@ -100,6 +126,8 @@ interface TarEntry {
   mtime: number;
   linkname?: string;
   data: Uint8Array;
+  /** The file's size when its data was not made (a listing). */
+  size?: number;
 }
 
 const enc = new TextEncoder();

@@ -26,6 +26,7 @@ import { ghostRow } from './marks.ts';
 import { PlaybackControls } from './PlaybackControls.tsx';
 import { PullStack } from './PullStack.tsx';
 import { Siblings } from './Siblings.tsx';
+import { TarListing } from './TarListing.tsx';
 import { useStepTimer } from './step-timer.ts';
 import { stagedLayout } from './staging.ts';
 
@@ -149,6 +150,7 @@ export function StackPanel() {
                 onStepEnd={onStepEnd}
               />
             </div>
+            {step?.kind === 'commit-tar' && !player.done && <TarListing step={step} world={world} />}
             <DirButtons
               names={layout.columns.filter(
                 (_n, j) => layout.bands[0]?.tiles[j] === 'dir' || layout.bands[0]?.tiles[j] === 'opaque',
