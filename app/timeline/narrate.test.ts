@@ -41,3 +41,18 @@ describe('lists of layers', () => {
     );
   });
 });
+
+describe('the whiteout sentence', () => {
+  it('names every lower layer whose directory the whiteout hides', () => {
+    expect(en.whiteout('/d', ['layer 3', 'layer 2'], 4)).toBe(
+      'Deleting the directory /d and everything in it leaves a single whiteout at /d in the upper, none for the 4 entries inside; the directories in layer 3 and layer 2 stay, hidden.',
+    );
+    expect(en.whiteout('/d', ['layer 1'], 1)).toContain('; the directory in layer 1 stays, hidden.');
+  });
+
+  it('falls back to the layers below when it does not know which', () => {
+    expect(en.whiteout('/f', [], 0)).toBe(
+      '/f is in the layers below, which are read-only, so the upper gets a whiteout in its place: lookups stop there, and the original stays, hidden.',
+    );
+  });
+});

@@ -65,7 +65,8 @@ export interface Narrator {
   truncate(path: string, size: number, onCopy: boolean): string;
   metadata(path: string, change: MetaChange, original: string | null): string;
   remove(path: string, inside: number): string;
-  whiteout(path: string, hides: string | null, inside: number): string;
+  /** `hides`: the lower layers holding what the whiteout hides, top first (none when not known). */
+  whiteout(path: string, hides: readonly string[], inside: number): string;
   moveDelete(path: string, hides: string | null): string;
   opaque(path: string, why: 'mkdir-over-whiteout' | 'rename-into-merged'): string;
   rename(from: string, to: string, onCopy: boolean, hides: string | null): string;
@@ -272,11 +273,15 @@ export const en: Narrator = {
 
   // C5, C6: one whiteout, even for a whole directory.
   whiteout: (path, hides, inside) => {
-    const where = hides ?? 'the layers below';
+    const where = hides.length ? list(hides) : 'the layers below';
+    const read = hides.length === 1 ? 'is read-only' : 'are read-only';
     return inside === 0
-      ? `${path} is in ${where}, which is read-only, so the upper gets a whiteout in its place: lookups stop there, and the original stays, hidden.`
+      ? `${path} is in ${where}, which ${read}, so the upper gets a whiteout in its place: lookups stop there, and the original stays, hidden.`
       : `Deleting the directory ${path} and everything in it leaves a single whiteout at ${path} in the upper, ` +
-          `none for the ${plural(inside, 'entry', 'entries')} inside; the directory in ${where} stays, hidden.`;
+          `none for the ${plural(inside, 'entry', 'entries')} inside; ` +
+          (hides.length > 1
+            ? `the directories in ${where} stay, hidden.`
+            : `the directory in ${where} stays, hidden.`);
   },
 
   // C8: the delete half of mv's copy-and-delete.

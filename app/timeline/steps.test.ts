@@ -216,9 +216,14 @@ describe('rm -r of a lower dir, then mkdir', () => {
     expect(kinds(rm)).toEqual(['lookup', 'lookup-result', 'copy-up-parents', 'whiteout']);
     // /etc is a real parent copy-up; /etc/app only held the children's whiteouts for a moment.
     expect(marks(c, rm[2])).toEqual(['init:/etc:source', 'upper:/etc:copy']);
-    expect(marks(c, rm[3])).toEqual(['upper:/etc/app:new', 'L3:/etc/app:hidden']);
+  });
+
+  it('hides the directory in every layer that merged it, not only the top one', () => {
+    // /etc/app is a directory in layer 3 (app.conf) and layer 2 (app.conf, mime.types): the merged
+    // view showed both, so the one whiteout hides both (B1, C6).
+    expect(marks(c, rm[3])).toEqual(['upper:/etc/app:new', 'L3:/etc/app:hidden', 'L2:/etc/app:hidden']);
     expect(rm[3]!.text).toBe(
-      'Deleting the directory /etc/app and everything in it leaves a single whiteout at /etc/app in the upper, none for the 2 entries inside; the directory in layer 3 stays, hidden.',
+      'Deleting the directory /etc/app and everything in it leaves a single whiteout at /etc/app in the upper, none for the 2 entries inside; the directories in layer 3 and layer 2 stay, hidden.',
     );
   });
 

@@ -234,15 +234,15 @@ export function stepsFor(result: LineEvents, ctx: StepContext): Step[] {
         break;
       case 'whiteout-created': {
         changed(e.path);
-        const hides = e.hides ? name(e.hides) : null;
+        const hidden = hiddenBy(e, lastLookup.get(e.path), upperId);
+        const hides = hidden.map(name);
         step(
           {
             kind: 'whiteout',
-            text: moved.has(e.path) ? n.moveDelete(e.path, hides) : n.whiteout(e.path, hides, inside),
-            highlights: [
-              hl(upper, e.path, 'new'),
-              ...(e.hides ? [hl(layerBand(e.hides), e.path, 'hidden')] : []),
-            ],
+            text: moved.has(e.path)
+              ? n.moveDelete(e.path, hides[0] ?? null)
+              : n.whiteout(e.path, hides, inside),
+            highlights: [hl(upper, e.path, 'new'), ...hidden.map((l) => hl(layerBand(l), e.path, 'hidden'))],
           },
           e.path,
         );
@@ -368,6 +368,27 @@ const MOUNT_WORDS = { bind: 'bind mount', memory: 'tmpfs', kernel: 'proc/sys', h
 const isMeta = (e: EngineEvent): e is Ev<'chmod'> | Ev<'chown'> | Ev<'utimes'> =>
   e.type === 'chmod' || e.type === 'chown' || e.type === 'utimes';
 const isWriteOrMeta = (e: EngineEvent): boolean => e.type === 'write' || isMeta(e);
+
+/**
+ * The lower layers a new whiteout hides (B1, C6): the one the engine names and, when the name was a
+ * merged directory, every lower layer whose directory the lookup merged into it (down to an opaque
+ * one), since all of them held the entries the whiteout now hides.
+ */
+function hiddenBy(
+  e: Ev<'whiteout-created'>,
+  lookup: Ev<'lookup'> | undefined,
+  upper: LayerId | undefined,
+): LayerId[] {
+  if (!e.hides) return [];
+  if (lookup?.found !== 'dir') return [e.hides];
+  const dirs: LayerId[] = [];
+  for (const p of lookup.probes) {
+    if (p.result === 'whiteout' || p.result === 'hit') break;
+    if ((p.result === 'hit-dir' || p.result === 'opaque') && p.layer !== upper) dirs.push(p.layer);
+    if (p.result === 'opaque') break;
+  }
+  return dirs.includes(e.hides) ? dirs : [e.hides];
+}
 
 /** The line's upper, when the context does not say: where it creates, or the top of its lookups. */
 function inferUpper(events: readonly EngineEvent[]): LayerId | undefined {
