@@ -38,6 +38,12 @@ export function Explorer() {
   const [tab, setTab] = useState<TabKey>('files');
   const [files, setFiles] = useState<FilesState>(START);
   const inspector = useRef<HTMLElement>(null);
+  // Another container followed: start over at its root (the directory open may not exist there).
+  const [followed, setFollowed] = useState(container?.id);
+  if (container?.id !== followed) {
+    setFollowed(container?.id);
+    setFiles(START);
+  }
 
   const layers = useMemo(() => (container ? layerChoices(world, container) : []), [world, container]);
   const changes = useMemo(() => (container ? containerChanges(world, container) : []), [world, container]);
