@@ -56,8 +56,8 @@ export function Explorer() {
         <div className="placeholder">
           <LayersMark size={56} className="placeholder__mark" />
           <p>
-            Start a container (<code>docker run -d --name web demo</code>) to explore its files, its
-            <code> docker diff</code>, its image’s history and its directories on the host.
+            Start a container (<code>docker run --name nginx -d nginx</code>) to explore its files, its{' '}
+            <code>docker diff</code>, its image’s history and its directories on the host.
           </p>
         </div>
       </section>

@@ -16,7 +16,7 @@ const ROLE: Record<CopyRole, string> = {
   merged: 'merged into the directory',
   shadowed: 'shadowed by the copy above',
   whiteout: 'whiteout: deletes the name',
-  hidden: 'hidden (whiteout or opaque dir above)',
+  hidden: 'hidden: below an opaque or replaced directory',
 };
 
 interface Props {
@@ -75,7 +75,11 @@ export function Inspector({ world, container, path }: Props) {
             <li key={c.level} className={`copy copy--${c.role}`}>
               <OriginChip label={c.label} />
               <KindTile node={c.node} />
-              <span className="copy__role">{ROLE[c.role]}</span>
+              <span className="copy__role">
+                {c.role === 'hidden' && info.copies[0]?.role === 'whiteout'
+                  ? 'hidden by the whiteout above'
+                  : ROLE[c.role]}
+              </span>
               <span className="copy__size">{c.node.kind === 'file' ? formatSize(c.node.size) : ''}</span>
             </li>
           ))}
