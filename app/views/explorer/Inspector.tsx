@@ -112,12 +112,21 @@ function Content({ node }: { readonly node: Node }) {
   if (node.kind !== 'file') return null;
   if (node.size === 0) return <p className="muted">Empty file.</p>;
   if (looksBinary(node.content, node.size)) {
-    const lines = hexPeek(node.content, node.size);
+    const lines = hexPeek(node.content, node.size, 64, 8);
     return (
       <figure className="content">
-        <figcaption>First {Math.min(64, node.size)} bytes (binary)</figcaption>
+        <figcaption>
+          First {Math.min(64, node.size)} of {formatSize(node.size)} (binary), as <code>hexdump -C</code>{' '}
+          shows them
+        </figcaption>
         <pre className="content__hex" tabIndex={0} aria-label="Hex dump">
-          {lines.map((l) => `${l.offset}  ${l.hex.padEnd(49)}  |${l.ascii}|`).join('\n')}
+          {lines.map((l) => (
+            <span key={l.offset} className="hex__line">
+              <span className="hex__offset">{l.offset}</span> {l.hex.padEnd(23)}{' '}
+              <span className="hex__ascii">|{l.ascii}|</span>
+              {'\n'}
+            </span>
+          ))}
         </pre>
       </figure>
     );

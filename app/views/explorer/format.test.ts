@@ -44,6 +44,12 @@ describe('hexPeek', () => {
     expect(lines[1]).toEqual({ offset: '00000010', hex: '20 74 65 78 74', ascii: ' text' });
   });
 
+  it('puts 8 bytes a line when asked, for a narrow column', () => {
+    const lines = hexPeek('\x7fELF (bash)\n', 12, 64, 8);
+    expect(lines.map((l) => l.hex)).toEqual(['7f 45 4c 46 20 28 62 61', '73 68 29 0a']);
+    expect(lines[1]!.offset).toBe('00000008');
+  });
+
   it('reads bytes past the content as zeros, and stops at the peek size', () => {
     const lines = hexPeek('A', 100, 32);
     expect(lines).toHaveLength(2);

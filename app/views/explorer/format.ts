@@ -42,16 +42,16 @@ export interface HexLine {
 }
 
 /**
- * The first bytes as `hexdump -C` shows them, 16 a line; bytes past the content read as zero (a file
- * may be larger than what it holds). At most `max` bytes.
+ * The first bytes as `hexdump -C` shows them, `width` a line (16, or 8 to fit a narrow column); bytes
+ * past the content read as zero (a file may be larger than what it holds). At most `max` bytes.
  */
-export function hexPeek(content: string, size: number, max = 64): HexLine[] {
+export function hexPeek(content: string, size: number, max = 64, width = 16): HexLine[] {
   const bytes = utf8(content);
   const n = Math.min(max, Math.max(size, bytes.length));
   const lines: HexLine[] = [];
-  for (let off = 0; off < n; off += 16) {
+  for (let off = 0; off < n; off += width) {
     const row: number[] = [];
-    for (let i = off; i < Math.min(off + 16, n); i++) row.push(bytes[i] ?? 0);
+    for (let i = off; i < Math.min(off + width, n); i++) row.push(bytes[i] ?? 0);
     const hex = row.map((b) => b.toString(16).padStart(2, '0'));
     lines.push({
       offset: off.toString(16).padStart(8, '0'),
