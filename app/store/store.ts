@@ -14,7 +14,7 @@ import type { CatalogLoader } from './catalog-loader.ts';
 import type { ShellSource } from './shell-api.ts';
 
 /** The whole UI state: one store built from slices (zustand's slices pattern). */
-export type AppState = SessionSlice & SettingsSlice & TimelineSlice & PointerSlice;
+export type AppState = SessionSlice & SettingsSlice & TimelineSlice & UndoSlice & PointerSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -28,6 +28,6 @@ export const createAppStore = (shell: ShellSource, catalog?: CatalogLoader): App
     ...createSessionSlice(shell, catalog)(...a),
     ...createSettingsSlice(...a),
     ...createTimelineSlice(...a),
-    ...createUndoSlice(...a),
     ...createPointerSlice(...a),
+    ...createUndoSlice(...a),
   }));
