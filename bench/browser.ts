@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
@@ -183,6 +183,11 @@ async function drive(url: string, report: Report): Promise<void> {
       'frame_p95_ms',
       percentile(frames, 0.95),
       `95th percentile of ${frames.length} frames over ${seconds} s (goal <= 20)`,
+    );
+    report(
+      'load_avg_1m',
+      loadavg()[0]!,
+      `the machine's load over its ${availableParallelism()} cores meanwhile: other work skews these timings`,
     );
     await pageErrors(page);
   } finally {
