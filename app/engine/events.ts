@@ -70,6 +70,8 @@ export type EngineEvent =
       readonly size: number;
     }
   | { readonly type: 'image-created'; readonly id: string; readonly ref: string | null }
+  /** docker diff read the container's changes (D1–D4): only a read, told line by line. */
+  | { readonly type: 'diff-listed'; readonly container: string; readonly lines: readonly string[] }
   /** docker pull registered a layer (or found its chain already in the layer store: "Already exists"). */
   | {
       readonly type: 'layer-pulled';

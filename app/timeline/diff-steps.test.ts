@@ -50,3 +50,18 @@ describe('docker diff lines', () => {
     expect(s[0]!.highlights[0]!.at).toEqual({ band: 'merged' });
   });
 });
+
+describe('docker diff typed at the terminal', () => {
+  it('tells each line as a step, marked on the container upper, in the order docker prints them', () => {
+    const d = new DemoContainer();
+    d.run('rm /etc/os-release');
+    d.run('echo hi > /greeting');
+    d.exit();
+    const { steps, ctx } = d.run('docker diff web');
+    expect(steps.map((s) => s.detail)).toEqual(['C /etc', 'D /etc/os-release', 'A /greeting']);
+    const upper = ctx.container?.(d.id)?.upper;
+    expect(
+      steps.every((s) => s.highlights[0]!.at.band === 'layer' && s.highlights[0]!.at.layer === upper),
+    ).toBe(true);
+  });
+});

@@ -9,7 +9,8 @@ import { layerBand, lookupKey, lookupSteps, MERGED } from './lookup-steps.ts';
 import { en } from './narrate.ts';
 import type { BandRef, Step, TileHighlight, TileMark } from './step.ts';
 
-export { diffSteps } from './diff-steps.ts';
+import { diffSteps } from './diff-steps.ts';
+export { diffSteps };
 export type { StepContext } from './context.ts';
 
 /** What stepsFor reads of a LineResult (app/shell/session-api.ts). */
@@ -338,6 +339,9 @@ export function stepsFor(result: LineEvents, ctx: StepContext): Step[] {
           focusDir: ROOT,
           detail: e.id,
         });
+        break;
+      case 'diff-listed':
+        out.push(...diffSteps(e.lines, ctx.container?.(e.container)?.upper, n));
         break;
       case 'layer-pulled': {
         const layer = ctx.layerOfChain?.(e.chainId);

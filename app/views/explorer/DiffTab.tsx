@@ -49,7 +49,7 @@ export function DiffTab({ name, changes, selected, onSelect, onPoint }: Props) {
                 type="button"
                 data-row
                 tabIndex={i === tabStop(active, rows.length) ? 0 : -1}
-                className={`entry entry--diff entry--${c.kind}${c.path === selected ? ' entry--selected' : ''}`}
+                className={`xrow xrow--diff xrow--${c.kind}${c.path === selected ? ' xrow--selected' : ''}`}
                 aria-current={c.path === selected ? 'true' : undefined}
                 onClick={() => onSelect(c.path as AbsPath)}
                 onFocus={() => {
@@ -60,8 +60,8 @@ export function DiffTab({ name, changes, selected, onSelect, onPoint }: Props) {
                 onMouseEnter={() => onPoint(c.path as AbsPath)}
                 onMouseLeave={() => onPoint(null)}
               >
-                <ChangeMark kind={c.kind} /> <span className="entry__name">{printable(c.path)}</span>{' '}
-                <span className="entry__note">{changeWord(c.kind)}</span>
+                <ChangeMark kind={c.kind} /> <span className="xrow__name">{printable(c.path)}</span>{' '}
+                <span className="xrow__note">{changeWord(c.kind)}</span>
               </button>
             </li>
           ))}

@@ -148,7 +148,7 @@ export function FilesTab({ world, container, layers, state, onState, selected, o
             <li>
               <button
                 type="button"
-                className="entry entry--up"
+                className="xrow xrow--up"
                 data-row
                 tabIndex={-1}
                 onClick={() => open(parentOf(dir))}
@@ -156,8 +156,8 @@ export function FilesTab({ world, container, layers, state, onState, selected, o
                 <span className="tile tile--up" aria-hidden="true">
                   ↑
                 </span>
-                <span className="entry__name">..</span>
-                <span className="entry__note">parent directory</span>
+                <span className="xrow__name">..</span>
+                <span className="xrow__note">parent directory</span>
               </button>
             </li>
           )}
@@ -167,7 +167,7 @@ export function FilesTab({ world, container, layers, state, onState, selected, o
                 type="button"
                 data-row
                 tabIndex={i === tabStop(active, rows.length) ? 0 : -1}
-                className={`entry${e.deleted ? ' entry--deleted' : ''}${e.path === selected ? ' entry--selected' : ''}`}
+                className={`xrow${e.deleted ? ' xrow--deleted' : ''}${e.path === selected ? ' xrow--selected' : ''}`}
                 aria-current={e.path === selected ? 'true' : undefined}
                 onClick={() => activate(e)}
                 onFocus={() => {
@@ -179,11 +179,11 @@ export function FilesTab({ world, container, layers, state, onState, selected, o
                 onMouseLeave={() => onPoint(null)}
               >
                 <KindTile node={e.node} />
-                <span className="entry__name">
+                <span className="xrow__name">
                   {printable(searching ? e.path : e.name)}
                   {e.node.kind === 'dir' && !e.deleted ? '/' : ''}
                   {e.node.kind === 'symlink' && (
-                    <span className="entry__target"> → {printable(e.node.target)}</span>
+                    <span className="xrow__target"> → {printable(e.node.target)}</span>
                   )}
                   <span className="visually-hidden">
                     {' '}
@@ -196,7 +196,7 @@ export function FilesTab({ world, container, layers, state, onState, selected, o
                   <OriginChip label={e.deleted ? 'whiteout in upper' : layerLabel(e.level)} />
                 ) : (
                   (e.node.kind === 'whiteout' || (e.node.kind === 'dir' && e.node.opaque)) && (
-                    <span className="entry__note">
+                    <span className="xrow__note">
                       {e.node.kind === 'whiteout' ? 'hides below' : 'opaque'}
                     </span>
                   )

@@ -48,7 +48,7 @@ export function HistoryTab({ image, items, onPoint, onBrowse }: Props) {
                   type="button"
                   data-row
                   tabIndex={i === tabStop(active, items.length) ? 0 : -1}
-                  className="entry history"
+                  className="xrow history"
                   aria-description="Enter browses this layer's own files"
                   onClick={() => onBrowse(layer)}
                   onFocus={() => {
@@ -62,7 +62,7 @@ export function HistoryTab({ image, items, onPoint, onBrowse }: Props) {
                   {body}
                 </button>
               ) : (
-                <div className="entry history history--empty">{body}</div>
+                <div className="xrow history history--empty">{body}</div>
               )}
             </li>
           );

@@ -25,6 +25,7 @@ export const diff: DockerSubcommand<{ readonly container: string }> = {
     if (!c) return daemonError(ctx, `No such container: ${o.container}`);
     const lines = formatChanges(changes(containerOverlay(world, c), initOverlay(world, c)));
     ctx.stdout(lines.map((l) => `${l}\n`).join(''));
+    docker.emit?.([{ type: 'diff-listed', container: c.id, lines }]);
     return 0;
   },
 };
