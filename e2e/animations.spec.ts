@@ -344,9 +344,6 @@ test.describe('animations, step by step', () => {
   });
 
   test('docker diff: each line is one step, marked on the upper', async ({ page }) => {
-    // docker diff only reads, so it has no engine events: its steps come from its output lines
-    // (app/timeline/diff-steps.ts), which the store does not hand to the player yet.
-    test.fail(true, 'docker diff plays no steps: diffSteps is not called from app/store/session-slice.ts');
     const { t, stack, b } = await inWeb(page);
     await t.run('echo hi >> /etc/app/app.conf');
     await t.run('touch /srv/new');
@@ -418,6 +415,9 @@ test.describe('animations, step by step', () => {
       `Image layer ${diffId.slice(0, 12)} (new, of snap:latest)`,
     );
     await expect(stack.bands('Image layer')).toHaveCount(4);
+    await expect(stack.highlights).toHaveText([
+      `Image layer ${diffId.slice(0, 12)} (new, of snap:latest): the whole layer — new`,
+    ]);
 
     await stack.stepForward.click();
     await expect(stack.status).toContainText(
@@ -564,9 +564,7 @@ test.describe('animations, step by step', () => {
     await expect(web).toHaveAccessibleName(/^Upper [0-9a-f]{12} \(web\)$/);
     await expect(api).toHaveAccessibleName(/^Upper [0-9a-f]{12} \(api\)$/);
     await expect(api.getByRole('button')).toHaveAttribute('aria-pressed', 'true');
-    await expect(stack.panel).toContainText(
-      /3 image layers shared: .+ stored once, not .+ \(a copy per container\)/,
-    );
+    await expect(stack.panel).toContainText(/3 shared image layers: .+ once, not .+/);
     await expect(stack.bands('Image layer')).toHaveCount(3);
 
     await web.getByRole('button').click();

@@ -55,8 +55,8 @@ export function Siblings({ world, followed, onFollow }: Props) {
       </ul>
       <p className="siblings__shared">
         <span className="siblings__bar" aria-hidden="true" />
-        {`${layers} image ${layers === 1 ? 'layer' : 'layers'} shared: ${formatBytes(shared)} stored once, not ` +
-          `${formatBytes(shared * siblings.length)} (a copy per container)`}
+        {`${layers} shared image ${layers === 1 ? 'layer' : 'layers'}: ${formatBytes(shared)} once, ` +
+          `not ${formatBytes(shared * siblings.length)}`}
       </p>
     </section>
   );

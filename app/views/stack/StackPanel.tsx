@@ -22,7 +22,8 @@ import type { StackLayout } from './layout.ts';
 import { columnOf, formatBytes, MAX_COLUMNS, sameBand, stackLayout, tilesAt } from './layout.ts';
 import { COL_W, LABEL_W, LayerStack } from './LayerStack.tsx';
 import { Legend } from './Legend.tsx';
-import { ghostRow } from './marks.ts';
+import type { GhostRow } from './marks.ts';
+import { ghostRow, stackRows } from './marks.ts';
 import { PlaybackControls } from './PlaybackControls.tsx';
 import { PullStack } from './PullStack.tsx';
 import { Siblings } from './Siblings.tsx';
@@ -175,22 +176,24 @@ export function StackPanel() {
           )}
           {step?.detail !== undefined && <code className="stack__detail"> {step.detail}</code>}
         </p>
-        {layout && <HighlightList step={step} layout={layout} />}
-        <PlaybackControls
-          player={player}
-          onPlay={actions.play}
-          onPause={actions.pause}
-          onBack={actions.stepBack}
-          onForward={actions.stepForward}
-          onSpeed={actions.setSpeed}
-        />
-        <CommandTimeline
-          done={done}
-          undone={undone}
-          onUndo={actions.undo}
-          onRedo={actions.redo}
-          onGoTo={actions.goTo}
-        />
+        {layout && <HighlightList step={step} layout={layout} ghost={ghost} />}
+        <div className="stack__controls">
+          <PlaybackControls
+            player={player}
+            onPlay={actions.play}
+            onPause={actions.pause}
+            onBack={actions.stepBack}
+            onForward={actions.stepForward}
+            onSpeed={actions.setSpeed}
+          />
+          <CommandTimeline
+            done={done}
+            undone={undone}
+            onUndo={actions.undo}
+            onRedo={actions.redo}
+            onGoTo={actions.goTo}
+          />
+        </div>
         <NarrationLog log={player.log} />
       </div>
     </Panel>
@@ -231,12 +234,24 @@ const MARK_WORDS: Readonly<Record<TileMark, string>> = {
 };
 
 /** The current step's highlights as a list: "Upper 8f3d5774d76c (web): /etc/app/app.conf — copy". */
-function HighlightList({ step, layout }: { readonly step: Step | undefined; readonly layout: StackLayout }) {
+function HighlightList({
+  step,
+  layout,
+  ghost,
+}: {
+  readonly step: Step | undefined;
+  readonly layout: StackLayout;
+  readonly ghost: GhostRow | null;
+}) {
+  const ghostLabel = ghost
+    ? stackRows(layout, ghost).find((r) => sameBand(r.ref, ghost.ref))?.label
+    : undefined;
   const items = (step?.highlights ?? []).map((h) => {
     const band =
       h.at.band === 'work'
         ? 'WorkDir'
-        : (layout.bands.find((b) => sameBand(b.ref, h.at))?.label ?? 'A layer not in this stack');
+        : (layout.bands.find((b) => sameBand(b.ref, h.at))?.label ??
+          (ghost && ghostLabel && sameBand(ghost.ref, h.at) ? ghostLabel : 'A layer not in this stack'));
     return `${band}: ${h.path === ROOT ? 'the whole layer' : h.path} — ${MARK_WORDS[h.mark]}`;
   });
   return (

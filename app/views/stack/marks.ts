@@ -34,9 +34,12 @@ export interface PlacedMark {
 
 /** A step's extra row: the layer a commit is stacking, drawn between the init layer and the image. */
 export interface GhostRow {
+  /** The committed layer, as the commit's steps name it (so their marks land on this row). */
+  readonly ref: BandRef;
   readonly shortId: string;
   readonly size: number;
-  readonly ref: string | null;
+  /** The new image's name, if it was given one. */
+  readonly image: string | null;
 }
 
 /** Step kinds whose marks fall down the column one band after another, as the probe descends. */
@@ -77,10 +80,10 @@ export function stackRows(layout: StackLayout, ghost: GhostRow | null = null): S
     rows.splice(initAt < 0 ? rows.length : initAt + 1, 0, {
       key: `image:${ghost.shortId}`,
       kind: 'image',
-      label: `Image layer ${ghost.shortId} (new${ghost.ref ? `, of ${ghost.ref}` : ''})`,
+      label: `Image layer ${ghost.shortId} (new${ghost.image ? `, of ${ghost.image}` : ''})`,
       title: 'New image layer',
       sub: `${ghost.shortId} · ${formatBytes(ghost.size)}`,
-      ref: { band: 'work' },
+      ref: ghost.ref,
       tiles: layout.columns.map(() => null),
     });
   }
@@ -97,9 +100,10 @@ export function ghostRow(steps: readonly Step[], index: number, done: boolean): 
   if (!hash?.detail || !layer) return null;
   const ref = image ? (/image (\S+) \(ID/.exec(image.text)?.[1] ?? null) : null;
   return {
+    ref: layer.highlights[0]?.at ?? { band: 'work' },
     shortId: hash.detail.replace(/^sha256:/, '').slice(0, 12),
     size: layer.bytes ?? 0,
-    ref: ref === '(untagged)' ? null : ref,
+    image: ref === '(untagged)' ? null : ref,
   };
 }
 

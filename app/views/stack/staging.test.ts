@@ -91,7 +91,7 @@ describe('ghostRow: the layer a commit stacks', () => {
     expect(ghostRow(steps, layerAt - 1, false)).toBeNull();
     const g = ghostRow(steps, layerAt, false)!;
     expect(g.shortId).toMatch(/^[0-9a-f]{12}$/);
-    expect(g.ref).toBe('demo:hi');
+    expect(g.image).toBe('demo:hi');
     expect(ghostRow(steps, layerAt, true)).toBeNull();
     const w = d.session.world;
     const rows = stackRows(stackLayout(w, w.containers.get(d.id)!), g);
