@@ -77,7 +77,12 @@ describe('undo and redo of whole commands', () => {
 
   it('goTo jumps to any point of the timeline and back', () => {
     const store = newStore();
-    typed(store, 'docker run -d --name one demo', 'docker run -d --name two demo', 'docker run -d --name three demo');
+    typed(
+      store,
+      'docker run -d --name one demo',
+      'docker run -d --name two demo',
+      'docker run -d --name three demo',
+    );
     store.getState().goTo(1);
     expect([...store.getState().session.world.containers.values()].map((c) => c.name)).toEqual(['one']);
     store.getState().goTo(3);
