@@ -2,11 +2,15 @@
 // taken where they happen, read back at the end. It runs in the browser: no imports, nothing from
 // Node, and it never touches the app's state.
 
-/** One typed line: Enter pressed, its transcript entry in the DOM, the frame showing it painted. */
+/**
+ * One typed line: Enter pressed; the frame showing the line painted (the terminal echoes it at once);
+ * its transcript entry with the output in the DOM, and the frame showing that painted.
+ */
 export interface EnterTiming {
   readonly line: string;
   readonly domMs: number;
   readonly frameMs: number;
+  readonly outputMs: number;
 }
 
 export interface LongTask {
@@ -36,6 +40,7 @@ declare global {
 /** Installed by addInitScript: serialised, so it must be self-contained (not even a module constant). */
 export function installProbe(): void {
   const ENTRY = '[data-testid="transcript-entry"]';
+  const ECHO = '[data-testid="transcript-entry"], [data-testid="transcript-pending"]';
   const longTasks: LongTask[] = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
@@ -59,7 +64,10 @@ export function installProbe(): void {
       const line = e.target.value;
       const t0 = e.timeStamp;
       const before = document.querySelectorAll(ENTRY).length;
+      const echoedBefore = document.querySelectorAll(ECHO).length;
       let domAt = -1;
+      let frameAt = -1;
+      const echoed = (): boolean => document.querySelectorAll(ECHO).length > echoedBefore;
       const seen = (): boolean => document.querySelectorAll(ENTRY).length > before;
       const obs = new MutationObserver(() => {
         if (domAt < 0 && seen()) domAt = performance.now();
@@ -68,9 +76,11 @@ export function installProbe(): void {
       const started = performance.now();
       const poll = (): void =>
         afterPaint((t) => {
+          if (frameAt < 0 && echoed()) frameAt = t;
           if (seen()) {
             obs.disconnect();
-            enters.push({ line, domMs: (domAt < 0 ? t : domAt) - t0, frameMs: t - t0 });
+            const shown = frameAt < 0 ? t : frameAt;
+            enters.push({ line, domMs: (domAt < 0 ? t : domAt) - t0, frameMs: shown - t0, outputMs: t - t0 });
           } else if (t - started < 10_000) poll();
           else obs.disconnect();
         });

@@ -16,6 +16,7 @@ import {
 } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/use-app-store.ts';
 import { clearsScreen } from './clear-line.ts';
+import { useEchoQueue } from './echo-queue.ts';
 import { CommandLine } from './CommandLine.tsx';
 import { TranscriptItem } from './TranscriptItem.tsx';
 
@@ -36,17 +37,25 @@ export function TerminalPanel() {
   const screenRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
+  // The line shows at once; it runs once that frame is painted (echo-queue.ts). `clear` runs like any
+  // command (it goes into the history) and then empties the screen as Ctrl+L does.
+  const { pending, submit } = useEchoQueue();
+  const runLine = (line: string) =>
+    submit({
+      line,
+      apply: () => {
+        run(line);
+        if (clearsScreen(line)) clear();
+      },
+    });
+  // Ctrl+C goes through the same queue, so it lands after lines typed before it.
+  const cancel = (line: string) => submit({ line: `${line}^C`, apply: () => cancelLine(line) });
+
   // Like a terminal, follow the newest line.
   useLayoutEffect(() => {
     const screen = screenRef.current;
     if (screen) screen.scrollTop = screen.scrollHeight;
-  }, [transcript, prompt]);
-
-  // `clear` runs like any command (it goes into the history) and then empties the screen as Ctrl+L does.
-  const runLine = (line: string) => {
-    run(line);
-    if (clearsScreen(line)) clear();
-  };
+  }, [transcript, prompt, pending]);
 
   // A click anywhere on the screen types into the prompt, unless it was to select text to copy.
   const focusInput = (e: MouseEvent) => {
@@ -75,6 +84,16 @@ export function TerminalPanel() {
           {transcript.map((entry) => (
             <TranscriptItem key={entry.id} entry={entry} />
           ))}
+          {pending.map((line, i) => (
+            <div key={i} className="entry entry--pending" data-testid="transcript-pending">
+              <div className="entry__line">
+                <span className={frame?.where === 'container' ? 'prompt prompt--container' : 'prompt'}>
+                  {prompt}
+                </span>
+                <span className="entry__command">{line}</span>
+              </div>
+            </div>
+          ))}
         </div>
         <CommandLine
           prompt={prompt}
@@ -86,7 +105,7 @@ export function TerminalPanel() {
           autoFocus={!embedded}
           onRun={runLine}
           onClear={clear}
-          onCancel={cancelLine}
+          onCancel={cancel}
         />
       </div>
     </section>
