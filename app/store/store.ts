@@ -9,12 +9,19 @@ import { createSettingsSlice } from './settings-slice.ts';
 import type { UndoSlice } from './undo-slice.ts';
 import { createUndoSlice } from './undo-slice.ts';
 import type { PointerSlice } from './pointer-slice.ts';
+import type { PresenterSlice } from './presenter-slice.ts';
+import { createPresenterSlice } from './presenter-slice.ts';
 import { createPointerSlice } from './pointer-slice.ts';
 import type { CatalogLoader } from './catalog-loader.ts';
 import type { ShellSource } from './shell-api.ts';
 
 /** The whole UI state: one store built from slices (zustand's slices pattern). */
-export type AppState = SessionSlice & SettingsSlice & TimelineSlice & UndoSlice & PointerSlice;
+export type AppState = SessionSlice &
+  SettingsSlice &
+  TimelineSlice &
+  UndoSlice &
+  PointerSlice &
+  PresenterSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -30,4 +37,5 @@ export const createAppStore = (shell: ShellSource, catalog?: CatalogLoader): App
     ...createTimelineSlice(...a),
     ...createPointerSlice(...a),
     ...createUndoSlice(...a),
+    ...createPresenterSlice(...a),
   }));
