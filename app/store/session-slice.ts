@@ -6,6 +6,7 @@ import type { EngineEvent } from '../engine/events.ts';
 import type { OutputChunk, Session } from '../shell/session-api.ts';
 import { stackContext } from '../timeline/context.ts';
 import { containerSteps } from '../timeline/container-steps.ts';
+import { NARRATORS } from '../timeline/narrators.ts';
 import { stepsFor } from '../timeline/steps.ts';
 import type { CatalogLoader } from './catalog-loader.ts';
 import { loadFile, loadIndex, reasonOf } from './catalog-loader.ts';
@@ -153,10 +154,12 @@ export const createSessionSlice =
       set({ ...after, transcript: appendEntry(transcript, entry), suggestion: null });
       // The line's animation: named from the container it ran in, with the world after it.
       const ranIn = session.frames[session.frames.length - 1]?.containerId ?? null;
-      const containers = containerSteps(session.world, result.session.world);
+      // Told in the language of the moment: after a switch, the lines that follow are told in the new one.
+      const narrator = NARRATORS[get().language];
+      const containers = containerSteps(session.world, result.session.world, narrator);
       const steps = [
         ...containers.created,
-        ...stepsFor({ line, events: result.events }, stackContext(result.session.world, ranIn)),
+        ...stepsFor({ line, events: result.events }, stackContext(result.session.world, ranIn, narrator)),
         ...containers.removed,
       ];
       get().remember({ line, before: { session, prompt, focusContainerId }, after, entry, steps });

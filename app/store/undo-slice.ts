@@ -2,7 +2,9 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { World } from '../engine/docker/world.ts';
 import type { ContainerId } from '../engine/ids.ts';
 import type { Session } from '../shell/session-api.ts';
+import { translator } from '../i18n/i18n.ts';
 import type { Step } from '../timeline/step.ts';
+import { storeMessages } from './messages.ts';
 import type { AppState } from './store.ts';
 import type { TranscriptEntry } from './transcript.ts';
 import { appendEntry } from './transcript.ts';
@@ -61,6 +63,10 @@ export const createUndoSlice: StateCreator<AppState, [], [], UndoSlice> = (set, 
     };
   };
 
+  /** What undo or redo did, in the page's language. */
+  const say = (key: 'undone' | 'redone', line: string): string =>
+    translator(storeMessages, get().language)(key, { line });
+
   const undoOne = (animate: boolean): boolean => {
     const { done, undone, transcript } = get();
     const r = done[done.length - 1];
@@ -71,7 +77,7 @@ export const createUndoSlice: StateCreator<AppState, [], [], UndoSlice> = (set, 
       done: done.slice(0, -1),
       undone: [...undone, r],
     });
-    if (animate) get().loadSteps([historyStep(`Undone: ${r.line} — the machine is back as it was before.`)]);
+    if (animate) get().loadSteps([historyStep(say('undone', r.line))]);
     return true;
   };
 
@@ -85,7 +91,7 @@ export const createUndoSlice: StateCreator<AppState, [], [], UndoSlice> = (set, 
       done: [...done, r],
       undone: undone.slice(0, -1),
     });
-    if (animate) get().loadSteps(r.steps.length ? r.steps : [historyStep(`Redone: ${r.line}`)]);
+    if (animate) get().loadSteps(r.steps.length ? r.steps : [historyStep(say('redone', r.line))]);
     return true;
   };
 
