@@ -5,6 +5,7 @@ import { Header } from './views/Header.tsx';
 import { ContainersPanel } from './views/panels/ContainersPanel.tsx';
 import { ImagesPanel } from './views/panels/ImagesPanel.tsx';
 import { Stage } from './views/Stage.tsx';
+import { Presenter } from './views/presenter/Presenter.tsx';
 import { TerminalPanel } from './views/terminal/TerminalPanel.tsx';
 
 export function App() {
@@ -19,6 +20,7 @@ export function App() {
     <div className="app">
       <Header />
       <main className="workspace">
+        <Presenter />
         <TerminalPanel />
         <Stage />
         <aside className="side" aria-label="Daemon state">

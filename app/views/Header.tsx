@@ -1,6 +1,7 @@
 import { selectTheme, selectToggleTheme } from '../store/selectors.ts';
 import { useAppStore } from '../store/use-app-store.ts';
 import { LayersMark } from './LayersMark.tsx';
+import { PresenterHeader } from './presenter/PresenterHeader.tsx';
 
 export function Header() {
   const theme = useAppStore(selectTheme);
@@ -12,6 +13,7 @@ export function Header() {
         <h1 className="brand__name">Layerlab</h1>
         <p className="brand__tagline">See how Docker stores images and containers</p>
       </div>
+      <PresenterHeader />
       <button type="button" className="button" aria-pressed={theme === 'dark'} onClick={toggleTheme}>
         Dark theme
       </button>
