@@ -12,6 +12,8 @@ import type { PointerSlice } from './pointer-slice.ts';
 import type { PresenterSlice } from './presenter-slice.ts';
 import { createPresenterSlice } from './presenter-slice.ts';
 import { createPointerSlice } from './pointer-slice.ts';
+import type { LessonSlice } from './lesson-slice.ts';
+import { createLessonSlice } from './lesson-slice.ts';
 import type { CatalogLoader } from './catalog-loader.ts';
 import type { ShellSource } from './shell-api.ts';
 
@@ -21,7 +23,8 @@ export type AppState = SessionSlice &
   TimelineSlice &
   UndoSlice &
   PointerSlice &
-  PresenterSlice;
+  PresenterSlice &
+  LessonSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -38,4 +41,5 @@ export const createAppStore = (shell: ShellSource, catalog?: CatalogLoader): App
     ...createPointerSlice(...a),
     ...createUndoSlice(...a),
     ...createPresenterSlice(...a),
+    ...createLessonSlice(...a),
   }));

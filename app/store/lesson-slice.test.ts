@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import type { CatalogLoader } from './catalog-loader.ts';
+import { realShell } from './real-shell.ts';
+import { createAppStore } from './store.ts';
+
+// The lesson slice on the page's store: the catalog from public/catalog, nginx present as if pulled.
+
+const dir = new URL('../../public/catalog/', import.meta.url);
+const loader: CatalogLoader = {
+  fetchJson: async (file) => JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as unknown,
+};
+
+async function pageStore() {
+  const store = createAppStore(realShell, loader);
+  await store.getState().loadCatalog();
+  return store;
+}
+
+describe('the lesson slice', () => {
+  it('walks the whole blog tour with Type it for me, each step’s check passing before Next', async () => {
+    const store = await pageStore();
+    await store.getState().startLesson('blog-tour');
+    const tour = store.getState().lessons.find((l) => l.id === 'blog-tour')!;
+    for (let i = 0; i < tour.steps.length; i++) {
+      const s = store.getState();
+      expect(s.lesson!.step).toBe(i);
+      if (tour.steps[i]!.command) {
+        expect(s.lesson!.passed[i], tour.steps[i]!.id).toBe(false);
+        s.typeForMe();
+        await vi.waitFor(() => expect(store.getState().lesson!.passed[i], tour.steps[i]!.id).toBe(true));
+      } else expect(s.lesson!.passed[i]).toBe(true);
+      store.getState().next();
+    }
+    expect(store.getState().lesson!.done).toBe(true);
+    expect(
+      store
+        .getState()
+        .transcript.at(-1)!
+        .output.map((o) => o.text)
+        .join(''),
+    ).toBe('Hello World\n');
+  });
+
+  it('checks what the learner types: a wrong line does not pass, an equivalent one does', async () => {
+    const store = await pageStore();
+    await store.getState().startLesson('blog-tour');
+    store.getState().next();
+    store.getState().next();
+    store.getState().run('docker info');
+    expect(store.getState().lesson!.passed[2]).toBe(true);
+    store.getState().next();
+    store.getState().run('docker run -d nginx');
+    expect(store.getState().lesson!.passed[3]).toBe(false);
+    store.getState().run('docker run -d --name nginx nginx');
+    expect(store.getState().lesson!.passed[3]).toBe(true);
+  });
+
+  it('output printed before the step began does not count for it', async () => {
+    const store = await pageStore();
+    store.getState().run('docker info | grep Storage');
+    await store.getState().startLesson('blog-tour');
+    store.getState().next();
+    store.getState().next();
+    store.getState().clearTranscript();
+    store.getState().run('echo');
+    expect(store.getState().lesson!.passed[2]).toBe(false);
+  });
+
+  it('a quiz waits for the answer, then runs its command and passes', async () => {
+    const store = await pageStore();
+    await store.getState().startLesson('quizzes');
+    store.getState().typeForMe();
+    store.getState().next();
+    store.getState().typeForMe();
+    store.getState().next();
+    expect(store.getState().lesson!.step).toBe(2);
+    store.getState().answer(0);
+    const s = store.getState();
+    expect(s.lesson!.chosen).toBe(0);
+    expect(s.lesson!.passed[2]).toBe(true);
+    expect(s.transcript.at(-1)!.command).toBe('docker diff quiz');
+    store.getState().answer(2);
+    expect(store.getState().lesson!.chosen).toBe(0);
+  });
+
+  it('previous keeps a passed step passed; stopLesson closes the lesson and keeps the machine', async () => {
+    const store = await pageStore();
+    await store.getState().startLesson('volumes');
+    store.getState().typeForMe();
+    store.getState().next();
+    store.getState().previous();
+    expect(store.getState().lesson!.step).toBe(0);
+    expect(store.getState().lesson!.passed[0]).toBe(true);
+    store.getState().stopLesson();
+    expect(store.getState().lesson).toBeNull();
+    expect(store.getState().session.world.volumes.has('data')).toBe(true);
+  });
+
+  it('an unknown lesson id opens nothing', async () => {
+    const store = await pageStore();
+    await store.getState().startLesson('no-such-lesson');
+    expect(store.getState().lesson).toBeNull();
+    expect(store.getState().lessonsLoaded).toBe(true);
+  });
+});
