@@ -12,6 +12,8 @@ import type { PointerSlice } from './pointer-slice.ts';
 import type { PresenterSlice } from './presenter-slice.ts';
 import { createPresenterSlice } from './presenter-slice.ts';
 import { createPointerSlice } from './pointer-slice.ts';
+import type { ShareSlice } from './share-slice.ts';
+import { createShareSlice } from './share-slice.ts';
 import type { LessonSlice } from './lesson-slice.ts';
 import { createLessonSlice } from './lesson-slice.ts';
 import type { CatalogLoader } from './catalog-loader.ts';
@@ -24,6 +26,7 @@ export type AppState = SessionSlice &
   UndoSlice &
   PointerSlice &
   PresenterSlice &
+  ShareSlice &
   LessonSlice;
 export type AppStore = StoreApi<AppState>;
 
@@ -40,6 +43,7 @@ export const createAppStore = (shell: ShellSource, catalog?: CatalogLoader): App
     ...createTimelineSlice(...a),
     ...createPointerSlice(...a),
     ...createUndoSlice(...a),
+    ...createShareSlice(...a),
     ...createPresenterSlice(...a),
     ...createLessonSlice(...a),
   }));
