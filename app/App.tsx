@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
+import { pageOptions } from './embed/current.ts';
+import { EmbedApp } from './embed/EmbedApp.tsx';
 import { selectTheme } from './store/selectors.ts';
 import { useAppStore } from './store/use-app-store.ts';
 import { Header } from './views/Header.tsx';
+import { NoticeBanner } from './views/share/NoticeBanner.tsx';
 import { ContainersPanel } from './views/panels/ContainersPanel.tsx';
 import { ImagesPanel } from './views/panels/ImagesPanel.tsx';
 import { Stage } from './views/Stage.tsx';
@@ -16,9 +19,12 @@ export function App() {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
 
+  if (pageOptions.embed) return <EmbedApp />;
+
   return (
     <div className="app">
       <Header />
+      <NoticeBanner />
       <main className="workspace">
         <Presenter />
         <TerminalPanel />

@@ -1,6 +1,7 @@
 import { selectTheme, selectToggleTheme } from '../store/selectors.ts';
 import { useAppStore } from '../store/use-app-store.ts';
 import { LayersMark } from './LayersMark.tsx';
+import { ShareMenu } from './share/ShareMenu.tsx';
 import { PresenterHeader } from './presenter/PresenterHeader.tsx';
 
 export function Header() {
@@ -14,6 +15,7 @@ export function Header() {
         <p className="brand__tagline">See how Docker stores images and containers</p>
       </div>
       <PresenterHeader />
+      <ShareMenu />
       <button type="button" className="button" aria-pressed={theme === 'dark'} onClick={toggleTheme}>
         Dark theme
       </button>
