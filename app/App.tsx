@@ -7,6 +7,7 @@ import { Header } from './views/Header.tsx';
 import { NoticeBanner } from './views/share/NoticeBanner.tsx';
 import { ContainersPanel } from './views/panels/ContainersPanel.tsx';
 import { ImagesPanel } from './views/panels/ImagesPanel.tsx';
+import { LessonDock } from './views/lesson/LessonDock.tsx';
 import { Stage } from './views/Stage.tsx';
 import { Presenter } from './views/presenter/Presenter.tsx';
 import { TerminalPanel } from './views/terminal/TerminalPanel.tsx';
@@ -28,6 +29,7 @@ export function App() {
       <main className="workspace">
         <Presenter />
         <TerminalPanel />
+        <LessonDock />
         <Stage />
         <aside className="side" aria-label="Daemon state">
           <ContainersPanel />
