@@ -18,6 +18,8 @@ export interface Pointed {
 export const LABEL_W = 148;
 export const COL_W = 40;
 const TILE = 22;
+/** How far a column's name, slanted up to the right, reaches past its column. */
+export const NAME_OVERHANG = 56;
 /** The box beside the stack that a write into a volume moves to. */
 const SIDE_W = 150;
 const ROW_H = 34;
@@ -51,7 +53,8 @@ export function LayerStack({ layout, ghost, pointed, step, speed, onStepEnd }: P
   const stackW = LABEL_W + Math.max(1, layout.columns.length) * COL_W;
   // A write that goes elsewhere (a volume) moves out into a box beside the stack.
   const side = step?.kind === 'elsewhere' && marks.some((m) => m.sideways) ? (step.detail ?? 'mount') : null;
-  const width = stackW + 8 + (side !== null ? SIDE_W : 0);
+  // Room on the right for the last column's slanted name.
+  const width = stackW + NAME_OVERHANG + (side !== null ? SIDE_W : 0);
   const height = HEAD_H + rows.length * ROW_H + 4;
   const onEnd = useRef(onStepEnd);
   useEffect(() => {
@@ -319,7 +322,7 @@ function drawMarks(
 ): Promise<void> {
   drawBeams(svg, marks, duration);
   const layer = select(svg).select<SVGGElement>('g.stack__marks');
-  const width = (m: PlacedMark) => (m.column < 0 ? LABEL_W + 2000 : TILE + 8);
+  const width = (m: PlacedMark) => (m.column < 0 ? stackW : TILE + 8);
   const x = (m: PlacedMark) => (m.column < 0 ? 0 : colX(m.column) + (COL_W - TILE) / 2 - 4);
   const y = (row: number) => rowY(row) + (ROW_H - TILE) / 2 - 4;
   const g = layer

@@ -20,7 +20,7 @@ import { Breadcrumb } from './Breadcrumb.tsx';
 import { CommandTimeline } from './CommandTimeline.tsx';
 import type { StackLayout } from './layout.ts';
 import { columnOf, formatBytes, MAX_COLUMNS, sameBand, stackLayout, tilesAt } from './layout.ts';
-import { COL_W, LABEL_W, LayerStack } from './LayerStack.tsx';
+import { COL_W, LABEL_W, LayerStack, NAME_OVERHANG } from './LayerStack.tsx';
 import { Legend } from './Legend.tsx';
 import type { GhostRow } from './marks.ts';
 import { ghostRow, stackRows } from './marks.ts';
@@ -322,7 +322,7 @@ function usePerPage(): [(el: HTMLDivElement | null) => void, number] {
     observer.current?.disconnect();
     if (!el) return;
     const fit = (w: number) =>
-      setCount(Math.max(4, Math.min(MAX_COLUMNS, Math.floor((w - LABEL_W - 12) / COL_W))));
+      setCount(Math.max(4, Math.min(MAX_COLUMNS, Math.floor((w - LABEL_W - NAME_OVERHANG) / COL_W))));
     fit(el.clientWidth);
     observer.current = new ResizeObserver((entries) => {
       for (const e of entries) fit(e.contentRect.width);
