@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
 import { pageOptions } from './embed/current.ts';
 import { EmbedApp } from './embed/EmbedApp.tsx';
-import { selectTheme } from './store/selectors.ts';
+import { useT } from './i18n/use-t.ts';
+import { selectLanguage, selectTheme } from './store/selectors.ts';
 import { useAppStore } from './store/use-app-store.ts';
 import { Header } from './views/Header.tsx';
+import { appMessages } from './views/messages.ts';
 import { NoticeBanner } from './views/share/NoticeBanner.tsx';
 import { ContainersPanel } from './views/panels/ContainersPanel.tsx';
 import { ImagesPanel } from './views/panels/ImagesPanel.tsx';
@@ -14,11 +16,18 @@ import { TerminalPanel } from './views/terminal/TerminalPanel.tsx';
 
 export function App() {
   const theme = useAppStore(selectTheme);
+  const language = useAppStore(selectLanguage);
+  const t = useT(appMessages);
 
   // The theme's colours are CSS variables keyed on the root element, so the page background follows.
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
+
+  // Screen readers pick their voice, and browsers their fonts and line breaking, from <html lang>.
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
 
   if (pageOptions.embed) return <EmbedApp />;
 
@@ -31,7 +40,7 @@ export function App() {
         <TerminalPanel />
         <LessonDock />
         <Stage />
-        <aside className="side" aria-label="Daemon state">
+        <aside className="side" aria-label={t('daemonState')}>
           <ContainersPanel />
           <ImagesPanel />
         </aside>

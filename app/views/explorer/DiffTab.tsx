@@ -5,6 +5,8 @@ import { printable } from '../../store/derive.ts';
 import { formatCount } from './format.ts';
 import { ChangeMark, changeWord } from './Marks.tsx';
 import { moveRowFocus, tabStop } from './roving.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { explorerMessages } from './messages.ts';
 
 /** Lines listed; a diff past this is counted (a `find / -delete` can change thousands of paths). */
 const MAX_DIFF_ROWS = 500;
@@ -20,6 +22,7 @@ interface Props {
 /** `docker diff <container>`, a line a change; pointing at a line shows it in the stack, a click inspects it. */
 export function DiffTab({ name, changes, selected, onSelect, onPoint }: Props) {
   const [active, setActive] = useState(0);
+  const t = useT(explorerMessages);
   const rows = changes.slice(0, MAX_DIFF_ROWS);
   const counts = { A: 0, C: 0, D: 0 };
   for (const c of changes) counts[c.kind]++;
@@ -30,13 +33,13 @@ export function DiffTab({ name, changes, selected, onSelect, onPoint }: Props) {
         <span className="diff-tab__counts">
           {(['A', 'C', 'D'] as const).map((k) => (
             <span key={k} className="diff-tab__count">
-              <ChangeMark kind={k} /> {counts[k]} {changeWord(k)}
+              <ChangeMark kind={k} /> {counts[k]} {changeWord(t, k)}
             </span>
           ))}
         </span>
       </p>
       {rows.length === 0 ? (
-        <p className="panel__empty">No changes yet: every file still comes from the image.</p>
+        <p className="panel__empty">{t('noChanges')}</p>
       ) : (
         <ul
           className="entries entries--diff"
@@ -61,14 +64,14 @@ export function DiffTab({ name, changes, selected, onSelect, onPoint }: Props) {
                 onMouseLeave={() => onPoint(null)}
               >
                 <ChangeMark kind={c.kind} /> <span className="xrow__name">{printable(c.path)}</span>{' '}
-                <span className="xrow__note">{changeWord(c.kind)}</span>
+                <span className="xrow__note">{changeWord(t, c.kind)}</span>
               </button>
             </li>
           ))}
         </ul>
       )}
       {changes.length > rows.length && (
-        <p className="note">{formatCount(changes.length - rows.length)} more lines not listed</p>
+        <p className="note">{t('moreLines', { count: formatCount(changes.length - rows.length) })}</p>
       )}
     </div>
   );

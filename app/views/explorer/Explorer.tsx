@@ -19,6 +19,8 @@ import { HistoryTab } from './HistoryTab.tsx';
 import { HostTab } from './HostTab.tsx';
 import { Inspector } from './Inspector.tsx';
 import { Tabs } from './Tabs.tsx';
+import { useT } from '../../i18n/use-t.ts';
+import { explorerMessages } from './messages.ts';
 
 type TabKey = 'files' | 'diff' | 'history' | 'host';
 
@@ -38,6 +40,7 @@ export function Explorer() {
   const [tab, setTab] = useState<TabKey>('files');
   const [files, setFiles] = useState<FilesState>(START);
   const inspector = useRef<HTMLElement>(null);
+  const t = useT(explorerMessages);
   // Another container followed: start over at its root (the directory open may not exist there).
   const [followed, setFollowed] = useState(container?.id);
   if (container?.id !== followed) {
@@ -52,12 +55,15 @@ export function Explorer() {
 
   if (!container || !host)
     return (
-      <section className="panel explorer" aria-label="Explorer">
+      <section className="panel explorer" aria-label={t('explorer')}>
         <div className="placeholder">
           <LayersMark size={56} className="placeholder__mark" />
           <p>
-            Start a container (<code>docker run --name nginx -d nginx</code>) to explore its files, its{' '}
-            <code>docker diff</code>, its image’s history and its directories on the host.
+            {t('emptyBefore')}
+            <code>docker run --name nginx -d nginx</code>
+            {t('emptyMiddle')}
+            <code>docker diff</code>
+            {t('emptyAfter')}
           </p>
         </div>
       </section>
@@ -86,17 +92,17 @@ export function Explorer() {
   const imageName = container.imageRef;
 
   return (
-    <section className="panel explorer" aria-label="Explorer">
+    <section className="panel explorer" aria-label={t('explorer')}>
       <div className="explorer__main">
         <Tabs<TabKey>
-          label={`Explore ${container.name}`}
+          label={t('explore', { name: container.name })}
           active={tab}
           onChange={setTab}
           tabs={[
-            { key: 'files', label: 'Files' },
-            { key: 'diff', label: 'Diff', badge: String(changes.length) },
-            { key: 'history', label: 'History', badge: String(img?.chain.length ?? 0) },
-            { key: 'host', label: 'Host' },
+            { key: 'files', label: t('tab.files') },
+            { key: 'diff', label: t('tab.diff'), badge: String(changes.length) },
+            { key: 'history', label: t('tab.history'), badge: String(img?.chain.length ?? 0) },
+            { key: 'host', label: t('tab.host') },
           ]}
           render={(k) => {
             switch (k) {
@@ -133,8 +139,8 @@ export function Explorer() {
           }}
         />
       </div>
-      <section className="explorer__inspector" aria-label="Inspector" ref={inspector}>
-        <h2 className="explorer__title">Inspector</h2>
+      <section className="explorer__inspector" aria-label={t('inspector')} ref={inspector}>
+        <h2 className="explorer__title">{t('inspector')}</h2>
         <Inspector world={world} container={container} path={selected} />
       </section>
     </section>

@@ -8,6 +8,8 @@ import { printable } from '../../store/derive.ts';
 import { formatCount } from './format.ts';
 import { ChangeMark, changeWord, KindTile, kindWord, OriginChip } from './Marks.tsx';
 import { moveRowFocus, tabStop } from './roving.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { explorerMessages, layerText } from './messages.ts';
 
 export interface FilesState {
   readonly source: TreeSource;
@@ -47,8 +49,16 @@ export function FilesTab({ world, container, layers, state, onState, selected, o
   const rows = all.length > MAX_SEARCH_ROWS ? all.slice(0, MAX_SEARCH_ROWS) : all;
   const total = found ? found.total : all.length;
   const [active, setActive] = useState(0);
+  const t = useT(explorerMessages);
   const layerLabel = (level: number) => layers[level]?.label ?? '';
-  const sourceName = source.kind === 'merged' ? 'merged view' : `${layerLabel(source.level)} layer`;
+  /** 'upper' and 'init' are overlay2's names and take the word "layer"; "layer 3" already has it. */
+  const named = (label: string) => label === 'upper' || label === 'init';
+  const sourceName =
+    source.kind === 'merged'
+      ? t('sourceMerged')
+      : t(named(layerLabel(source.level)) ? 'sourceNamed' : 'sourceImage', {
+          label: layerText(t, layerLabel(source.level)),
+        });
   const setFilter = (f: Partial<TreeFilter>) => onState({ ...state, filter: { ...filter, ...f } });
   const open = (d: AbsPath) => onState({ ...state, dir: d });
 
@@ -69,17 +79,17 @@ export function FilesTab({ world, container, layers, state, onState, selected, o
 
   return (
     <div className="files-tab">
-      <div className="toolbar" role="group" aria-label="Search and filter">
+      <div className="toolbar" role="group" aria-label={t('searchAndFilter')}>
         <input
           type="search"
           className="search"
-          aria-label="Search files"
-          placeholder="Search names…"
+          aria-label={t('searchFiles')}
+          placeholder={t('searchPlaceholder')}
           value={filter.query}
           onChange={(e) => setFilter({ query: e.currentTarget.value })}
         />
         <select
-          aria-label="Tree"
+          aria-label={t('tree')}
           className="select"
           value={source.kind === 'merged' ? 'merged' : String(source.level)}
           onChange={(e) => {
@@ -94,54 +104,58 @@ export function FilesTab({ world, container, layers, state, onState, selected, o
             });
           }}
         >
-          <option value="merged">Merged view</option>
+          <option value="merged">{t('mergedView')}</option>
           {layers.map((l) => (
             <option key={l.id} value={l.level}>
-              {l.label === 'upper' || l.label === 'init' ? `${l.label} layer` : l.label} alone
+              {t(named(l.label) ? 'treeNamed' : 'treeImage', { label: layerText(t, l.label) })}
             </option>
           ))}
         </select>
         <select
-          aria-label="Type"
+          aria-label={t('type')}
           className="select"
           value={filter.type}
           onChange={(e) => setFilter({ type: e.currentTarget.value as TreeFilter['type'] })}
         >
-          <option value="any">Any type</option>
-          <option value="file">Files</option>
-          <option value="dir">Directories</option>
-          <option value="symlink">Symlinks</option>
-          {source.kind === 'layer' && <option value="whiteout">Whiteouts</option>}
+          <option value="any">{t('anyType')}</option>
+          <option value="file">{t('files')}</option>
+          <option value="dir">{t('directories')}</option>
+          <option value="symlink">{t('symlinks')}</option>
+          {source.kind === 'layer' && <option value="whiteout">{t('whiteouts')}</option>}
         </select>
         {source.kind === 'merged' && (
           <select
-            aria-label="Change"
+            aria-label={t('change')}
             className="select"
             value={filter.change}
             onChange={(e) => setFilter({ change: e.currentTarget.value as TreeFilter['change'] })}
           >
-            <option value="any">Any change</option>
-            <option value="A">A added</option>
-            <option value="C">C changed</option>
-            <option value="D">D deleted</option>
+            <option value="any">{t('anyChange')}</option>
+            <option value="A">{t('changeA')}</option>
+            <option value="C">{t('changeC')}</option>
+            <option value="D">{t('changeD')}</option>
           </select>
         )}
       </div>
       {searching ? (
         <p className="files-tab__where" role="status">
-          {formatCount(total)} {total === 1 ? 'match' : 'matches'} in the {sourceName}
+          {t(total === 1 ? 'matchOne' : 'matchMany', { count: formatCount(total), source: sourceName })}
         </p>
       ) : (
         <Crumbs dir={dir} onOpen={open} />
       )}
       {!searching && listing === null ? (
-        <p className="panel__empty">Not a directory in the {sourceName}.</p>
+        <p className="panel__empty">{t('notADir', { source: sourceName })}</p>
       ) : rows.length === 0 ? (
-        <p className="panel__empty">{searching ? 'Nothing matches.' : 'Empty directory.'}</p>
+        <p className="panel__empty">{searching ? t('nothingMatches') : t('emptyDir')}</p>
       ) : (
         <ul
           className="entries"
-          aria-label={searching ? `Matches in the ${sourceName}` : `${printable(dir)} in the ${sourceName}`}
+          aria-label={
+            searching
+              ? t('matchesIn', { source: sourceName })
+              : t('dirIn', { dir: printable(dir), source: sourceName })
+          }
           onKeyDown={onKeyDown}
         >
           {!searching && dir !== '/' && (
@@ -157,7 +171,7 @@ export function FilesTab({ world, container, layers, state, onState, selected, o
                   ↑
                 </span>
                 <span className="xrow__name">..</span>
-                <span className="xrow__note">parent directory</span>
+                <span className="xrow__note">{t('parentDir')}</span>
               </button>
             </li>
           )}
@@ -187,17 +201,20 @@ export function FilesTab({ world, container, layers, state, onState, selected, o
                   )}
                   <span className="visually-hidden">
                     {' '}
-                    ({kindWord(e.node)}
-                    {e.change ? `, ${changeWord(e.change)}` : ''})
+                    ({kindWord(t, e.node)}
+                    {e.change ? `, ${changeWord(t, e.change)}` : ''})
                   </span>
                 </span>{' '}
                 {e.change && <ChangeMark kind={e.change} />}{' '}
                 {source.kind === 'merged' ? (
-                  <OriginChip label={e.deleted ? 'whiteout in upper' : layerLabel(e.level)} />
+                  <OriginChip
+                    label={e.deleted ? 'whiteout in upper' : layerLabel(e.level)}
+                    {...(e.deleted ? { text: t('whiteoutInUpper') } : {})}
+                  />
                 ) : (
                   (e.node.kind === 'whiteout' || (e.node.kind === 'dir' && e.node.opaque)) && (
                     <span className="xrow__note">
-                      {e.node.kind === 'whiteout' ? 'hides below' : 'opaque'}
+                      {e.node.kind === 'whiteout' ? t('hidesBelow') : t('opaque')}
                     </span>
                   )
                 )}
@@ -208,7 +225,7 @@ export function FilesTab({ world, container, layers, state, onState, selected, o
       )}
       {total > rows.length && (
         <p className="note" role="note">
-          {formatCount(total - rows.length)} more — refine the search
+          {t('moreRefine', { count: formatCount(total - rows.length) })}
         </p>
       )}
     </div>
@@ -217,8 +234,9 @@ export function FilesTab({ world, container, layers, state, onState, selected, o
 
 function Crumbs({ dir, onOpen }: { readonly dir: AbsPath; readonly onOpen: (d: AbsPath) => void }) {
   const parts = dir === '/' ? [] : dir.slice(1).split('/');
+  const t = useT(explorerMessages);
   return (
-    <nav className="crumbs" aria-label="Explorer directory">
+    <nav className="crumbs" aria-label={t('explorerDir')}>
       <button
         type="button"
         className="crumbs__link"

@@ -3,6 +3,8 @@ import type { LayerId } from '../../engine/ids.ts';
 import type { HistoryItem } from '../../store/derive.ts';
 import { formatSize } from './format.ts';
 import { moveRowFocus, tabStop } from './roving.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { explorerMessages, layerText } from './messages.ts';
 
 interface Props {
   readonly image: string;
@@ -15,6 +17,7 @@ interface Props {
 /** `docker history <image>`, newest first; each row that made a layer points at it in the stack. */
 export function HistoryTab({ image, items, onPoint, onBrowse }: Props) {
   const [active, setActive] = useState(0);
+  const t = useT(explorerMessages);
   return (
     <div className="history-tab">
       <p className="cmdline">
@@ -30,10 +33,14 @@ export function HistoryTab({ image, items, onPoint, onBrowse }: Props) {
           const body = (
             <>
               <span className="history__layer">
-                {h.label ?? <span className="history__empty">no layer</span>}
+                {h.label !== null ? (
+                  layerText(t, h.label)
+                ) : (
+                  <span className="history__empty">{t('noLayer')}</span>
+                )}
               </span>
               <span className="history__by">
-                <code>{h.createdBy || '(no command recorded)'}</code>
+                <code>{h.createdBy || t('noCommand')}</code>
                 {h.comment && <span className="muted"> — {h.comment}</span>}
               </span>
               <span className="history__meta">
@@ -49,7 +56,7 @@ export function HistoryTab({ image, items, onPoint, onBrowse }: Props) {
                   data-row
                   tabIndex={i === tabStop(active, items.length) ? 0 : -1}
                   className="xrow history"
-                  aria-description="Enter browses this layer's own files"
+                  aria-description={t('browseLayer')}
                   onClick={() => onBrowse(layer)}
                   onFocus={() => {
                     setActive(i);

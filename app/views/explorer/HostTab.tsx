@@ -2,6 +2,8 @@ import type { LayerId } from '../../engine/ids.ts';
 import type { HostView } from '../../store/derive.ts';
 import { printable } from '../../store/derive.ts';
 import { OriginChip } from './Marks.tsx';
+import { useT } from '../../i18n/use-t.ts';
+import { explorerMessages, layerText } from './messages.ts';
 
 const OVERLAY2 = '/var/lib/docker/overlay2';
 /** A 64-hex directory name cut in the middle, keeping an -init suffix; the full name is its title. */
@@ -20,8 +22,9 @@ interface Props {
  * through them.
  */
 export function HostTab({ name, view, onPoint }: Props) {
-  const roles = new Map(view.dirs.map((d) => [d.name, `${name}: ${d.role}`]));
-  const byLink = new Map(view.dirs.map((d) => [`l/${d.link}`, d.role]));
+  const t = useT(explorerMessages);
+  const roles = new Map(view.dirs.map((d) => [d.name, `${name}: ${layerText(t, d.role)}`]));
+  const byLink = new Map(view.dirs.map((d) => [`l/${d.link}`, layerText(t, d.role)]));
   return (
     <div className="host-tab">
       <p className="cmdline">
@@ -35,21 +38,21 @@ export function HostTab({ name, view, onPoint }: Props) {
               <code className="host__name" title={d}>
                 {d === 'l' ? 'l/' : short(d)}
               </code>
-              {mine && <OriginChip label={mine} />}
-              {d === 'l' && <span className="muted">short links to each diff/</span>}
+              {mine && <OriginChip label={mine} text={mine} />}
+              {d === 'l' && <span className="muted">{t('shortLinks')}</span>}
             </li>
           );
         })}
       </ul>
-      <h3 className="inspector__head">{name}’s directories, top first</h3>
-      <ol className="host__dirs" aria-label={`Overlay2 directories of ${name}`}>
+      <h3 className="inspector__head">{t('dirsOf', { name })}</h3>
+      <ol className="host__dirs" aria-label={t('overlayDirsOf', { name })}>
         {view.dirs.map((d) => (
           <li key={d.name} className="host__dir">
             <div
               className="host__card"
               tabIndex={0}
               role="group"
-              aria-label={`${d.role}: ${d.name}`}
+              aria-label={`${layerText(t, d.role)}: ${d.name}`}
               onFocus={() => onPoint(d.layer)}
               onBlur={() => onPoint(null)}
               onMouseEnter={() => onPoint(d.layer)}
@@ -68,7 +71,7 @@ export function HostTab({ name, view, onPoint }: Props) {
                 <dt>lower</dt>
                 <dd>
                   {d.lower === null ? (
-                    <span className="muted">none: the bottom layer</span>
+                    <span className="muted">{t('bottomLayer')}</span>
                   ) : (
                     <Lower text={d.lower} roles={byLink} />
                   )}
@@ -76,7 +79,7 @@ export function HostTab({ name, view, onPoint }: Props) {
                 <dt>diff/</dt>
                 <dd>
                   {d.diff.length === 0 ? (
-                    <span className="muted">empty</span>
+                    <span className="muted">{t('empty')}</span>
                   ) : (
                     <code>{d.diff.map((n) => printable(n)).join('  ')}</code>
                   )}
@@ -87,9 +90,10 @@ export function HostTab({ name, view, onPoint }: Props) {
         ))}
       </ol>
       <h3 className="inspector__head">
-        <code>l/</code>: short names, so the mount options fit in a page
+        <code>l/</code>
+        {t('linksHead')}
       </h3>
-      <ul className="host__links" aria-label="Links in l/">
+      <ul className="host__links" aria-label={t('linksIn')}>
         {view.links.map(([l, target]) => (
           <li key={l}>
             <code>

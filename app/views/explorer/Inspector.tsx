@@ -7,17 +7,15 @@ import type { CopyRole } from '../../store/inspect.ts';
 import { inspectPath } from '../../store/inspect.ts';
 import { formatSize, hexPeek, looksBinary, modeString } from './format.ts';
 import { KindTile, kindWord, OriginChip } from './Marks.tsx';
+import type { Translate } from '../../i18n/i18n.ts';
+import { useT } from '../../i18n/use-t.ts';
+import type { ExplorerKey } from './messages.ts';
+import { explorerMessages } from './messages.ts';
 
 /** Text shown in full up to this many characters; a longer file is cut with a note. */
 const MAX_TEXT = 4000;
 
-const ROLE: Record<CopyRole, string> = {
-  provides: 'seen by the container',
-  merged: 'merged into the directory',
-  shadowed: 'shadowed by the copy above',
-  whiteout: 'whiteout: deletes the name',
-  hidden: 'hidden: below an opaque or replaced directory',
-};
+const roleKey = (r: CopyRole): ExplorerKey => `role.${r}`;
 
 interface Props {
   readonly world: World;
@@ -28,13 +26,8 @@ interface Props {
 /** One path in detail: what the container sees there, and what each layer holds at that path. */
 export function Inspector({ world, container, path }: Props) {
   const info = useMemo(() => (path ? inspectPath(world, container, path) : null), [world, container, path]);
-  if (!info)
-    return (
-      <p className="panel__empty">
-        Pick a file in Files or a line in Diff to see its content, mode, owner and every copy of it in the
-        layers.
-      </p>
-    );
+  const t = useT(explorerMessages);
+  if (!info) return <p className="panel__empty">{t('pick')}</p>;
   const seen = info.seen;
   return (
     <div className="inspector">
@@ -44,41 +37,41 @@ export function Inspector({ world, container, path }: Props) {
       </p>
       {seen ? (
         <dl className="facts">
-          <dt>Type</dt>
-          <dd>{kindWord(seen)}</dd>
-          <dt>Mode</dt>
+          <dt>{t('fact.type')}</dt>
+          <dd>{kindWord(t, seen)}</dd>
+          <dt>{t('fact.mode')}</dt>
           <dd>
             <code>{modeString(seen.kind, seen.mode)}</code>{' '}
             <span className="muted">({(seen.mode & 0o7777).toString(8).padStart(4, '0')})</span>
           </dd>
-          <dt>Owner</dt>
+          <dt>{t('fact.owner')}</dt>
           <dd>
             <code>{info.owner}</code>
           </dd>
-          <dt>Size</dt>
-          <dd>{sizeOf(seen)}</dd>
-          <dt>From</dt>
+          <dt>{t('fact.size')}</dt>
+          <dd>{sizeOf(seen, t)}</dd>
+          <dt>{t('fact.from')}</dt>
           <dd>{info.provider && <OriginChip label={info.provider} />}</dd>
         </dl>
       ) : (
         <p className="inspector__gone">
-          Not in the container’s view{info.copies[0]?.role === 'whiteout' ? ': a whiteout deletes it.' : '.'}
+          {info.copies[0]?.role === 'whiteout' ? t('notInViewWhiteout') : t('notInView')}
         </p>
       )}
-      {seen && <Content node={seen} />}
-      <h3 className="inspector__head">In the layers</h3>
+      {seen && <Content node={seen} t={t} />}
+      <h3 className="inspector__head">{t('inTheLayers')}</h3>
       {info.copies.length === 0 ? (
-        <p className="panel__empty">No layer holds this path.</p>
+        <p className="panel__empty">{t('noLayerHolds')}</p>
       ) : (
-        <ol className="copies" aria-label={`Copies of ${printable(info.path)}, top layer first`}>
+        <ol className="copies" aria-label={t('copiesOf', { path: printable(info.path) })}>
           {info.copies.map((c) => (
             <li key={c.level} className={`copy copy--${c.role}`}>
               <OriginChip label={c.label} />
               <KindTile node={c.node} />
               <span className="copy__role">
                 {c.role === 'hidden' && info.copies[0]?.role === 'whiteout'
-                  ? 'hidden by the whiteout above'
-                  : ROLE[c.role]}
+                  ? t('hiddenByWhiteout')
+                  : t(roleKey(c.role))}
               </span>
               <span className="copy__size">{c.node.kind === 'file' ? formatSize(c.node.size) : ''}</span>
             </li>
@@ -89,37 +82,39 @@ export function Inspector({ world, container, path }: Props) {
   );
 }
 
-function sizeOf(n: Node): string {
+function sizeOf(n: Node, t: Translate<ExplorerKey>): string {
   switch (n.kind) {
     case 'file':
-      return `${formatSize(n.size)}${n.size >= 1000 ? ` (${n.size} bytes)` : ''}`;
+      return n.size >= 1000 ? t('fileBytes', { size: formatSize(n.size), n: n.size }) : formatSize(n.size);
     case 'dir':
-      return `${n.children.size} ${n.children.size === 1 ? 'entry' : 'entries'} in this layer`;
+      return t(n.children.size === 1 ? 'entriesOne' : 'entriesMany', { n: n.children.size });
     case 'symlink':
-      return `${n.target.length} B (the target’s length)`;
+      return t('symlinkSize', { n: n.target.length });
     case 'whiteout':
-      return '0 (character device 0:0)';
+      return t('whiteoutSize');
   }
 }
 
-function Content({ node }: { readonly node: Node }) {
+function Content({ node, t }: { readonly node: Node; readonly t: Translate<ExplorerKey> }) {
   if (node.kind === 'symlink')
     return (
       <p className="inspector__link">
-        Points to <code>{printable(node.target)}</code>
+        {t('pointsTo')}
+        <code>{printable(node.target)}</code>
       </p>
     );
   if (node.kind !== 'file') return null;
-  if (node.size === 0) return <p className="muted">Empty file.</p>;
+  if (node.size === 0) return <p className="muted">{t('emptyFile')}</p>;
   if (looksBinary(node.content, node.size)) {
     const lines = hexPeek(node.content, node.size, 64, 8);
     return (
       <figure className="content">
         <figcaption>
-          First {Math.min(64, node.size)} of {formatSize(node.size)} (binary), as <code>hexdump -C</code>{' '}
-          shows them
+          {t('hexBefore', { n: Math.min(64, node.size), size: formatSize(node.size) })}
+          <code>hexdump -C</code>
+          {t('hexAfter')}
         </figcaption>
-        <pre className="content__hex" tabIndex={0} aria-label="Hex dump">
+        <pre className="content__hex" tabIndex={0} aria-label={t('hexDump')}>
           {lines.map((l) => (
             <span key={l.offset} className="hex__line">
               <span className="hex__offset">{l.offset}</span> {l.hex.padEnd(23)}{' '}
@@ -134,11 +129,11 @@ function Content({ node }: { readonly node: Node }) {
   const cut = node.content.length > MAX_TEXT;
   return (
     <figure className="content">
-      <figcaption>Content</figcaption>
-      <pre className="content__text" tabIndex={0} aria-label="File content">
+      <figcaption>{t('content')}</figcaption>
+      <pre className="content__text" tabIndex={0} aria-label={t('fileContent')}>
         {cut ? node.content.slice(0, MAX_TEXT) : node.content}
       </pre>
-      {cut && <p className="note">… {formatSize(node.size - MAX_TEXT)} more not shown</p>}
+      {cut && <p className="note">{t('moreNotShown', { size: formatSize(node.size - MAX_TEXT) })}</p>}
     </figure>
   );
 }

@@ -3,22 +3,25 @@ import { imageRows } from '../../store/derive.ts';
 import { selectWorld } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/use-app-store.ts';
 import { Panel } from './Panel.tsx';
+import { useT } from '../../i18n/use-t.ts';
+import { panelMessages } from './messages.ts';
 
 export function ImagesPanel() {
   const world = useAppStore(selectWorld);
   const rows = useMemo(() => imageRows(world), [world]);
+  const t = useT(panelMessages);
   return (
-    <Panel title="Images">
+    <Panel title={t('images')}>
       {rows.length === 0 ? (
-        <p className="panel__empty">No images.</p>
+        <p className="panel__empty">{t('noImages')}</p>
       ) : (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Image</th>
-              <th scope="col">ID</th>
+              <th scope="col">{t('image')}</th>
+              <th scope="col">{t('id')}</th>
               <th scope="col" className="num">
-                Layers
+                {t('layers')}
               </th>
             </tr>
           </thead>

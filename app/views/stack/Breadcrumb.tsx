@@ -1,6 +1,8 @@
 import type { AbsPath } from '../../engine/ids.ts';
 import { printable } from '../../store/derive.ts';
 import { crumbs } from './layout.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { stackMessages } from './messages.ts';
 
 interface Props {
   readonly dir: AbsPath;
@@ -10,8 +12,9 @@ interface Props {
 /** Where the stack is looking: each ancestor a button (the current one marked, not a button). */
 export function Breadcrumb({ dir, onOpen }: Props) {
   const parts = crumbs(dir);
+  const t = useT(stackMessages);
   return (
-    <nav className="crumbs" aria-label="Directory">
+    <nav className="crumbs" aria-label={t('directory')}>
       <ol>
         {parts.map((c, i) => (
           <li key={c.path}>

@@ -1,4 +1,6 @@
 import type { CommandRecord } from '../../store/undo-slice.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { stackMessages } from './messages.ts';
 
 interface Props {
   readonly done: readonly CommandRecord[];
@@ -21,30 +23,31 @@ export function CommandTimeline({ done, undone, onUndo, onRedo, onGoTo }: Props)
   const first = Math.max(0, all.length - SHOWN);
   const last = done[done.length - 1];
   const next = undone[undone.length - 1];
+  const t = useT(stackMessages);
   return (
     <div className="timeline">
-      <div className="timeline__buttons" role="group" aria-label="History">
+      <div className="timeline__buttons" role="group" aria-label={t('history')}>
         <button
           type="button"
           className="button"
           onClick={onUndo}
           disabled={!last}
-          title={last ? `Undo: ${last.line}` : 'Nothing to undo'}
+          title={last ? t('undoLine', { line: last.line }) : t('nothingToUndo')}
         >
-          Undo
+          {t('undo')}
         </button>
         <button
           type="button"
           className="button"
           onClick={onRedo}
           disabled={!next}
-          title={next ? `Redo: ${next.line}` : 'Nothing to redo'}
+          title={next ? t('redoLine', { line: next.line }) : t('nothingToRedo')}
         >
-          Redo
+          {t('redo')}
         </button>
       </div>
       {all.length > 0 && (
-        <ol className="timeline__commands" aria-label="Commands run" start={first + 1}>
+        <ol className="timeline__commands" aria-label={t('commandsRun')} start={first + 1}>
           {all.slice(first).map((r, k) => {
             const i = first + k;
             const isUndone = i >= done.length;
@@ -55,10 +58,10 @@ export function CommandTimeline({ done, undone, onUndo, onRedo, onGoTo }: Props)
                   type="button"
                   className={`timeline__command${isUndone ? ' timeline__command--undone' : ''}`}
                   aria-current={current ? 'step' : undefined}
-                  title={isUndone ? `Redo up to: ${r.line}` : `Go back to just after: ${r.line}`}
+                  title={isUndone ? t('redoUpTo', { line: r.line }) : t('goBackTo', { line: r.line })}
                   onClick={() => onGoTo(i + 1)}
                 >
-                  <span className="timeline__n">{i + 1}</span> {r.line || '(empty line)'}
+                  <span className="timeline__n">{i + 1}</span> {r.line || t('emptyLine')}
                 </button>
               </li>
             );

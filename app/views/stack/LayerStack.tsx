@@ -4,9 +4,11 @@ import type { LayerId } from '../../engine/ids.ts';
 import type { Speed } from '../../timeline/durations.ts';
 import { holdMs, motionMs } from '../../timeline/durations.ts';
 import type { Step } from '../../timeline/step.ts';
-import type { StackLayout } from './layout.ts';
+import { useT } from '../../i18n/use-t.ts';
+import type { StackLayout, TileKind } from './layout.ts';
 import type { GhostRow, PlacedMark, StackRow } from './marks.ts';
 import { MARK_SYMBOL, placeMarks, stackRows, TILE_LETTER } from './marks.ts';
+import { rowWords, stackMessages, tileWord } from './messages.ts';
 
 /** A name of the directory shown (outlined in every band that holds it) and/or a layer (its band). */
 export interface Pointed {
@@ -47,7 +49,8 @@ const colX = (j: number): number => LABEL_W + j * COL_W;
  */
 export function LayerStack({ layout, ghost, pointed, step, speed, onStepEnd }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
-  const rows = useMemo(() => stackRows(layout, ghost), [layout, ghost]);
+  const t = useT(stackMessages);
+  const rows = useMemo(() => stackRows(layout, ghost, rowWords(t)), [layout, ghost, t]);
   const motion = step ? motionMs(step, speed) : 0;
   const marks = useMemo(() => placeMarks(step, layout, rows), [step, layout, rows]);
   const stackW = LABEL_W + Math.max(1, layout.columns.length) * COL_W;
@@ -63,8 +66,11 @@ export function LayerStack({ layout, ghost, pointed, step, speed, onStepEnd }: P
 
   // Bands and tiles move with the step that changed them (a row slides in, a new tile fades in).
   useEffect(() => {
-    if (svgRef.current) drawBands(svgRef.current, layout, rows, motion);
-  }, [layout, rows, motion]);
+    if (svgRef.current)
+      drawBands(svgRef.current, layout, rows, motion, (name, kind) =>
+        t('tileTitle', { name, kind: tileWord(t, kind) }),
+      );
+  }, [layout, rows, motion, t]);
 
   useEffect(() => {
     if (svgRef.current) drawPointer(svgRef.current, layout, rows, pointed);
@@ -98,7 +104,7 @@ export function LayerStack({ layout, ghost, pointed, step, speed, onStepEnd }: P
       height={height}
       viewBox={`0 0 ${width} ${height}`}
       role="group"
-      aria-label={`Layer stack at ${layout.dir}`}
+      aria-label={t('stackAt', { dir: layout.dir })}
     >
       <g className="stack__heads" aria-hidden="true" />
       <g className="stack__bands" />
@@ -110,7 +116,13 @@ export function LayerStack({ layout, ghost, pointed, step, speed, onStepEnd }: P
   );
 }
 
-function drawBands(svg: SVGSVGElement, layout: StackLayout, rows: readonly StackRow[], motion: number): void {
+function drawBands(
+  svg: SVGSVGElement,
+  layout: StackLayout,
+  rows: readonly StackRow[],
+  motion: number,
+  tileTitle: (name: string, kind: TileKind) => string,
+): void {
   const root = select(svg);
   root
     .select<SVGGElement>('g.stack__heads')
@@ -132,13 +144,10 @@ function drawBands(svg: SVGSVGElement, layout: StackLayout, rows: readonly Stack
       g.append('text').attr('class', 'band__sub');
       g.append('g').attr('class', 'band__tiles');
       // A layer being committed slides down from the upper; any other new band fades in where it stands.
-      g.attr(
-        'transform',
-        (r, i) => `translate(0, ${rowY(r.title === 'New image layer' ? upperRow(rows) : i)})`,
-      ).attr('opacity', 0);
+      g.attr('transform', (r, i) => `translate(0, ${rowY(r.ghost ? upperRow(rows) : i)})`).attr('opacity', 0);
       return g;
     })
-    .attr('class', (r) => `band band--${r.kind}${r.title === 'New image layer' ? ' band--ghost' : ''}`)
+    .attr('class', (r) => `band band--${r.kind}${r.ghost ? ' band--ghost' : ''}`)
     .attr('role', 'group')
     .attr('aria-label', (r) => r.label);
   bands
@@ -218,7 +227,7 @@ function drawBands(svg: SVGSVGElement, layout: StackLayout, rows: readonly Stack
     .attr('x', TILE / 2)
     .attr('y', TILE / 2 + 4)
     .text((t) => TILE_LETTER[t.kind]);
-  tiles.select('title').text((t) => `${t.name}: ${t.kind === 'opaque' ? 'opaque dir' : t.kind}`);
+  tiles.select('title').text((t) => tileTitle(t.name, t.kind));
 }
 
 /** The row of the followed container's upper (where a committed layer starts its slide). */

@@ -2,6 +2,8 @@ import { useId } from 'react';
 import type { Speed } from '../../timeline/durations.ts';
 import { SPEEDS } from '../../timeline/durations.ts';
 import type { PlayerState } from '../../timeline/player.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { stackMessages } from './messages.ts';
 
 interface Props {
   readonly player: PlayerState;
@@ -12,31 +14,30 @@ interface Props {
   readonly onSpeed: (speed: Speed) => void;
 }
 
-const speedName = (s: Speed): string => (s === 0 ? 'Instant' : `${s}×`);
-
 /** Play/pause, step back/forward through the current command's steps, and the speed. */
 export function PlaybackControls({ player, onPlay, onPause, onBack, onForward, onSpeed }: Props) {
   const speedId = useId();
+  const t = useT(stackMessages);
   const none = player.steps.length === 0;
   return (
-    <div className="playback" role="toolbar" aria-label="Playback">
+    <div className="playback" role="toolbar" aria-label={t('playback')}>
       <button type="button" className="button" onClick={onBack} disabled={none}>
-        Step back
+        {t('stepBack')}
       </button>
       {player.playing ? (
         <button type="button" className="button button--primary" onClick={onPause}>
-          Pause
+          {t('pause')}
         </button>
       ) : (
         <button type="button" className="button button--primary" onClick={onPlay} disabled={none}>
-          Play
+          {t('play')}
         </button>
       )}
       <button type="button" className="button" onClick={onForward} disabled={none || player.done}>
-        Step forward
+        {t('stepForward')}
       </button>
       <label className="playback__speed" htmlFor={speedId}>
-        Speed
+        {t('speed')}
       </label>
       <select
         id={speedId}
@@ -46,12 +47,12 @@ export function PlaybackControls({ player, onPlay, onPause, onBack, onForward, o
       >
         {SPEEDS.map((s) => (
           <option key={s} value={String(s)}>
-            {speedName(s)}
+            {s === 0 ? t('instant') : `${s}×`}
           </option>
         ))}
       </select>
       <span className="playback__count">
-        {none ? 'No steps yet' : `Step ${player.index + 1} of ${player.steps.length}`}
+        {none ? t('noSteps') : t('stepOf', { n: player.index + 1, total: player.steps.length })}
       </span>
     </div>
   );

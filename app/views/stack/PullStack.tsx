@@ -1,5 +1,7 @@
 import type { Step } from '../../timeline/step.ts';
 import { formatBytes } from './layout.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { stackMessages } from './messages.ts';
 
 interface Props {
   /** The steps of the command on screen; its `pull-layer` steps are the layers, base first. */
@@ -13,21 +15,23 @@ interface Props {
  * not reached yet are drawn as empty slots, so the stack's final height is seen from the start.
  */
 export function PullStack({ steps, index }: Props) {
+  const t = useT(stackMessages);
   const layers = steps.flatMap((s, i) => (s.kind === 'pull-layer' ? [{ s, i }] : []));
   return (
-    <ol className="pull" aria-label="Layers being pulled" reversed>
+    <ol className="pull" aria-label={t('pulling')} reversed>
       {[...layers].reverse().map(({ s, i }) => {
         const id = (s.detail ?? '').replace(/^sha256:/, '').slice(0, 12);
         const arrived = i <= index;
         const existed = s.bytes === 0;
-        const state = !arrived ? 'waiting' : existed ? 'Already exists' : `Pull complete`;
+        // docker pull's own words for a layer's state stay as docker prints them.
+        const state = !arrived ? t('pullWaiting') : existed ? 'Already exists' : 'Pull complete';
         return (
           <li
             key={i}
             className={`pull__layer${arrived ? ' pull__layer--arrived' : ''}${existed ? ' pull__layer--shared' : ''}${i === index ? ' pull__layer--current' : ''}`}
-            aria-label={`Image layer ${id}: ${state}`}
+            aria-label={t('pullLayer', { id, state })}
           >
-            <span className="pull__name">Image layer</span>
+            <span className="pull__name">{t('band.image')}</span>
             <code className="pull__id">{id}</code>
             <span className="pull__state">
               {arrived && !existed ? `${formatBytes(s.bytes ?? 0)} · ` : ''}

@@ -4,6 +4,8 @@ import { shortId } from '../../engine/docker/images.ts';
 import type { Container, World } from '../../engine/docker/world.ts';
 import type { ContainerId } from '../../engine/ids.ts';
 import { formatBytes } from './layout.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { stackMessages } from './messages.ts';
 
 interface Props {
   readonly world: World;
@@ -17,6 +19,7 @@ interface Props {
  * there are two or more; a card opens that container's stack.
  */
 export function Siblings({ world, followed, onFollow }: Props) {
+  const t = useT(stackMessages);
   const siblings = useMemo(
     () => [...world.containers.values()].filter((c) => c.imageId === followed.imageId),
     [world, followed.imageId],
@@ -26,7 +29,7 @@ export function Siblings({ world, followed, onFollow }: Props) {
   const shared = image ? imageSize(world, image) : 0;
   const layers = image?.chain.length ?? 0;
   return (
-    <section className="siblings" aria-label="Containers sharing these image layers">
+    <section className="siblings" aria-label={t('siblings')}>
       <ul className="siblings__uppers">
         {siblings.map((c) => {
           const id = shortId(c.id);
@@ -36,12 +39,16 @@ export function Siblings({ world, followed, onFollow }: Props) {
             <li
               key={c.id}
               className={current ? 'sibling sibling--current' : 'sibling'}
-              aria-label={`Upper ${id} (${c.name})`}
+              aria-label={t('siblingUpper', { id, name: c.name })}
             >
               <button
                 type="button"
                 className="sibling__button"
-                aria-label={`Upper ${id} (${c.name}): ${formatBytes(rw)} written${current ? ', shown below' : ''}`}
+                aria-label={t(current ? 'siblingWrittenShown' : 'siblingWritten', {
+                  id,
+                  name: c.name,
+                  size: formatBytes(rw),
+                })}
                 aria-pressed={current}
                 onClick={() => onFollow(c.id)}
               >
@@ -55,8 +62,11 @@ export function Siblings({ world, followed, onFollow }: Props) {
       </ul>
       <p className="siblings__shared">
         <span className="siblings__bar" aria-hidden="true" />
-        {`${layers} shared image ${layers === 1 ? 'layer' : 'layers'}: ${formatBytes(shared)} once, ` +
-          `not ${formatBytes(shared * siblings.length)}`}
+        {t(layers === 1 ? 'sharedOne' : 'sharedMany', {
+          count: layers,
+          size: formatBytes(shared),
+          total: formatBytes(shared * siblings.length),
+        })}
       </p>
     </section>
   );

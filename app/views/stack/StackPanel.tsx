@@ -13,7 +13,9 @@ import {
 } from '../../store/selectors.ts';
 import { worldBefore } from '../../store/undo-slice.ts';
 import { appStore, useAppStore } from '../../store/use-app-store.ts';
-import type { Step, TileMark } from '../../timeline/step.ts';
+import type { Translate } from '../../i18n/i18n.ts';
+import { useT } from '../../i18n/use-t.ts';
+import type { Step } from '../../timeline/step.ts';
 import { LayersMark } from '../LayersMark.tsx';
 import { Panel } from '../panels/Panel.tsx';
 import { Breadcrumb } from './Breadcrumb.tsx';
@@ -24,6 +26,8 @@ import { COL_W, LABEL_W, LayerStack, NAME_OVERHANG } from './LayerStack.tsx';
 import { Legend } from './Legend.tsx';
 import type { GhostRow } from './marks.ts';
 import { ghostRow, stackRows } from './marks.ts';
+import type { StackKey } from './messages.ts';
+import { markWord, rowWords, stackMessages } from './messages.ts';
 import { PlaybackControls } from './PlaybackControls.tsx';
 import { PullStack } from './PullStack.tsx';
 import { Siblings } from './Siblings.tsx';
@@ -49,6 +53,7 @@ export function StackPanel() {
   const [view, setView] = useState<View>(ROOT_VIEW);
   const [seen, setSeen] = useState<Step | undefined>(undefined);
   const [measure, perPage] = usePerPage();
+  const t = useT(stackMessages);
 
   // A new step moves the stack to its directory, with its first highlighted name on the page.
   if (step !== seen) {
@@ -101,17 +106,15 @@ export function StackPanel() {
 
   return (
     <Panel
-      title="Layer stack"
-      {...(container
-        ? { subtitle: `${container.name}: merged view over its upper, init and image layers` }
-        : {})}
+      title={t('title')}
+      {...(container ? { subtitle: t('subtitle', { name: container.name }) } : {})}
       className="panel--stack"
     >
       <div className="stack" ref={measure}>
         <div className="stack__bar">
           <Breadcrumb dir={view.dir} onOpen={(dir) => setView({ dir, offset: 0, reveal: null })} />
           {layout && layout.total > layout.columns.length && (
-            <div className="stack__pager" role="group" aria-label="Names">
+            <div className="stack__pager" role="group" aria-label={t('names')}>
               <button
                 type="button"
                 className="button"
@@ -120,10 +123,14 @@ export function StackPanel() {
                   setView({ ...view, offset: Math.max(0, layout.offset - perPage), reveal: null })
                 }
               >
-                Previous names
+                {t('previousNames')}
               </button>
               <span className="stack__range">
-                {layout.offset + 1}–{layout.offset + layout.columns.length} of {layout.total}
+                {t('range', {
+                  from: layout.offset + 1,
+                  to: layout.offset + layout.columns.length,
+                  total: layout.total,
+                })}
               </span>
               <button
                 type="button"
@@ -131,7 +138,7 @@ export function StackPanel() {
                 disabled={layout.offset + layout.columns.length >= layout.total}
                 onClick={() => setView({ ...view, offset: layout.offset + perPage, reveal: null })}
               >
-                Next names
+                {t('nextNames')}
               </button>
             </div>
           )}
@@ -157,26 +164,27 @@ export function StackPanel() {
                 (_n, j) => layout.bands[0]?.tiles[j] === 'dir' || layout.bands[0]?.tiles[j] === 'opaque',
               )}
               dir={view.dir}
+              label={t('openDir')}
               onOpen={(dir) => setView({ dir, offset: 0, reveal: null })}
             />
           </>
         ) : (
           <div className="placeholder">
             <LayersMark size={56} className="placeholder__mark" />
-            <p>Start a container to see its layers stacked here.</p>
+            <p>{t('empty')}</p>
           </div>
         )}
         <Legend />
       </div>
       <div className="stack__foot">
         <p className="stack__status" role="status">
-          {step ? step.text : 'Type a command: each step the kernel takes is told here.'}
+          {step ? step.text : t('idle')}
           {step?.bytes !== undefined && step.bytes > 0 && (
             <span className="stack__bytes"> ({formatBytes(step.bytes)})</span>
           )}
           {step?.detail !== undefined && <code className="stack__detail"> {step.detail}</code>}
         </p>
-        {layout && <HighlightList step={step} layout={layout} ghost={ghost} />}
+        {layout && <HighlightList step={step} layout={layout} ghost={ghost} t={t} />}
         <div className="stack__controls">
           <PlaybackControls
             player={player}
@@ -194,7 +202,7 @@ export function StackPanel() {
             onGoTo={actions.goTo}
           />
         </div>
-        <NarrationLog log={player.log} />
+        <NarrationLog log={player.log} t={t} />
       </div>
     </Panel>
   );
@@ -204,13 +212,13 @@ export function StackPanel() {
 const LOG_SHOWN = 100;
 
 /** Every sentence said so far (the last LOG_SHOWN), to read back what went by at speed. */
-function NarrationLog({ log }: { readonly log: readonly string[] }) {
+function NarrationLog({ log, t }: { readonly log: readonly string[]; readonly t: Translate<StackKey> }) {
   if (log.length === 0) return null;
   const shown = log.slice(-LOG_SHOWN);
   return (
     <details className="narration-log">
-      <summary>Narration so far ({log.length})</summary>
-      <ol role="log" aria-label="Narration" start={log.length - shown.length + 1}>
+      <summary>{t('logSummary', { count: log.length })}</summary>
+      <ol role="log" aria-label={t('log')} start={log.length - shown.length + 1}>
         {shown.map((text, i) => (
           <li key={log.length - shown.length + i}>{text}</li>
         ))}
@@ -219,43 +227,32 @@ function NarrationLog({ log }: { readonly log: readonly string[] }) {
   );
 }
 
-/** What a mark means, in words: the marks are drawn, this list says them (screen readers, tests). */
-const MARK_WORDS: Readonly<Record<TileMark, string>> = {
-  probe: 'looking',
-  miss: 'not here',
-  hit: 'found',
-  stop: 'stops the lookup',
-  hidden: 'hidden below the stop',
-  source: 'original, untouched',
-  copy: 'copy',
-  new: 'new',
-  changed: 'changed',
-  gone: 'removed',
-};
-
-/** The current step's highlights as a list: "Upper 8f3d5774d76c (web): /etc/app/app.conf — copy". */
+/**
+ * The current step's highlights as a list: "Upper 8f3d5774d76c: /etc/app/app.conf — copy". The marks
+ * are drawn; this list says them (screen readers, tests).
+ */
 function HighlightList({
   step,
   layout,
   ghost,
+  t,
 }: {
   readonly step: Step | undefined;
   readonly layout: StackLayout;
   readonly ghost: GhostRow | null;
+  readonly t: Translate<StackKey>;
 }) {
-  const ghostLabel = ghost
-    ? stackRows(layout, ghost).find((r) => sameBand(r.ref, ghost.ref))?.label
-    : undefined;
-  const items = (step?.highlights ?? []).map((h) => {
-    const band =
-      h.at.band === 'work'
-        ? 'WorkDir'
-        : (layout.bands.find((b) => sameBand(b.ref, h.at))?.label ??
-          (ghost && ghostLabel && sameBand(ghost.ref, h.at) ? ghostLabel : 'A layer not in this stack'));
-    return `${band}: ${h.path === ROOT ? 'the whole layer' : h.path} — ${MARK_WORDS[h.mark]}`;
-  });
+  // The rows name every band, WorkDir and the layer being committed as the drawing does.
+  const rows = stackRows(layout, ghost, rowWords(t));
+  const items = (step?.highlights ?? []).map((h) =>
+    t('highlight', {
+      band: rows.find((r) => sameBand(r.ref, h.at))?.label ?? t('notInStack'),
+      path: h.path === ROOT ? t('wholeLayer') : h.path,
+      mark: markWord(t, h.mark),
+    }),
+  );
   return (
-    <ul className="visually-hidden" aria-label="Highlighted on the stack">
+    <ul className="visually-hidden" aria-label={t('highlighted')}>
       {items.map((t, i) => (
         <li key={i}>{t}</li>
       ))}
@@ -267,15 +264,17 @@ function HighlightList({
 function DirButtons({
   names,
   dir,
+  label,
   onOpen,
 }: {
   readonly names: readonly string[];
   readonly dir: AbsPath;
+  readonly label: string;
   readonly onOpen: (dir: AbsPath) => void;
 }) {
   if (names.length === 0) return null;
   return (
-    <div className="stack__dirs" role="group" aria-label="Open a directory">
+    <div className="stack__dirs" role="group" aria-label={label}>
       {names.map((n) => (
         <button
           key={n}

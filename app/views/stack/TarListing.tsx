@@ -3,6 +3,8 @@ import type { World } from '../../engine/docker/world.ts';
 import { layerTarListing } from '../../engine/tar.ts';
 import type { Step } from '../../timeline/step.ts';
 import { formatBytes } from './layout.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { stackMessages } from './messages.ts';
 
 /** Entries shown at most: an upper can hold thousands; the count says how many more. */
 const SHOWN = 14;
@@ -12,6 +14,7 @@ const SHOWN = 14;
  * list it: whiteouts appear as `.wh.` files and opaque dirs as `.wh..wh..opq` (E2–E4).
  */
 export function TarListing({ step, world }: { readonly step: Step; readonly world: World }) {
+  const t = useT(stackMessages);
   const upper = step.highlights.find((h) => h.at.band === 'layer')?.at;
   const layer = useMemo(() => {
     if (upper?.band !== 'layer') return null;
@@ -23,7 +26,7 @@ export function TarListing({ step, world }: { readonly step: Step; readonly worl
   return (
     <figure className="tar">
       <figcaption className="tar__caption">
-        The upper as a tar ({entries.length} {entries.length === 1 ? 'entry' : 'entries'})
+        {t(entries.length === 1 ? 'tarOne' : 'tarMany', { count: entries.length })}
       </figcaption>
       <ol className="tar__entries">
         {entries.slice(0, SHOWN).map((e) => {
@@ -36,13 +39,17 @@ export function TarListing({ step, world }: { readonly step: Step; readonly worl
               <code className="tar__name">{e.name}</code>
               <span className="tar__size">{e.type === '0' ? formatBytes(e.size) : ''}</span>
               {whiteout && (
-                <span className="tar__note">{e.name.endsWith('.wh..wh..opq') ? 'opaque' : 'whiteout'}</span>
+                <span className="tar__note">
+                  {e.name.endsWith('.wh..wh..opq') ? t('tarOpaque') : t('tarWhiteout')}
+                </span>
               )}
             </li>
           );
         })}
       </ol>
-      {entries.length > SHOWN && <p className="tar__more">… and {entries.length - SHOWN} more</p>}
+      {entries.length > SHOWN && (
+        <p className="tar__more">{t('tarMore', { count: entries.length - SHOWN })}</p>
+      )}
     </figure>
   );
 }

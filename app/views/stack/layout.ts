@@ -28,6 +28,8 @@ export interface StackBand {
 
 export interface StackLayout {
   readonly dir: AbsPath;
+  /** The container's name (the merged band is named after it). */
+  readonly container: string;
   /** Names shown, in byte order: one page of the directory's entries across all layers. */
   readonly columns: readonly string[];
   /** Entries of the directory in all, of which `columns` is the page starting at `offset`. */
@@ -110,7 +112,7 @@ export function stackLayout(
       });
     }
   });
-  return { dir, columns, total: all.length, offset: start, bands };
+  return { dir, container: c.name, columns, total: all.length, offset: start, bands };
 }
 
 /**

@@ -10,6 +10,8 @@ export interface StackRow {
   readonly label: string;
   /** The first line drawn: the kind ("Image layer"). */
   readonly title: string;
+  /** The layer a commit is stacking (drawn sliding down from the upper). */
+  readonly ghost: boolean;
   /** The second line under the name: the short ID and size, or what the row is. */
   readonly sub: string;
   readonly ref: BandRef;
@@ -47,20 +49,48 @@ const DESCENDING = new Set<Step['kind']>(['lookup', 'lookup-result']);
 /** Step kinds whose new tile drops from the merged view into the upper (a delete seen from above). */
 const DROPPING = new Set<Step['kind']>(['whiteout', 'opaque', 'remove']);
 
-const TITLES: Record<BandKind, string> = {
-  merged: 'Merged',
-  upper: 'Upper',
-  init: 'Init',
-  image: 'Image layer',
+/** The words of the rows, in the page's language (app/views/stack/messages.ts); English by default. */
+export interface RowWords {
+  readonly title: Readonly<Record<BandKind | 'work' | 'ghost', string>>;
+  readonly workSub: string;
+  /** A band's accessible name: "Upper 8f3d5774d76c", "Merged 8f3d5774d76c (web)". */
+  label(kind: BandKind, shortId: string, container: string): string;
+  ghostLabel(shortId: string, image: string | null): string;
+}
+
+export const ENGLISH_ROWS: RowWords = {
+  title: {
+    merged: 'Merged',
+    upper: 'Upper',
+    init: 'Init',
+    image: 'Image layer',
+    work: 'WorkDir',
+    ghost: 'New image layer',
+  },
+  workSub: 'copy-up scratch',
+  label: (kind, id, name) =>
+    kind === 'merged'
+      ? `Merged ${id} (${name})`
+      : kind === 'upper'
+        ? `Upper ${id}`
+        : kind === 'init'
+          ? `Init ${id}`
+          : `Image layer ${id}`,
+  ghostLabel: (id, image) => `Image layer ${id} (new${image ? `, of ${image}` : ''})`,
 };
 
 /** The rows top to bottom: merged, upper, WorkDir, init, (a layer being committed,) image layers. Pure. */
-export function stackRows(layout: StackLayout, ghost: GhostRow | null = null): StackRow[] {
+export function stackRows(
+  layout: StackLayout,
+  ghost: GhostRow | null = null,
+  words: RowWords = ENGLISH_ROWS,
+): StackRow[] {
   const rows: StackRow[] = layout.bands.map((b) => ({
     key: b.kind === 'image' ? `image:${b.shortId}` : b.kind,
     kind: b.kind,
-    label: b.label,
-    title: TITLES[b.kind],
+    label: words.label(b.kind, b.shortId, layout.container),
+    title: words.title[b.kind],
+    ghost: false,
     sub: b.size !== null ? `${b.shortId} · ${formatBytes(b.size)}` : b.shortId,
     ref: b.ref,
     tiles: b.tiles,
@@ -68,9 +98,10 @@ export function stackRows(layout: StackLayout, ghost: GhostRow | null = null): S
   const work: StackRow = {
     key: 'work',
     kind: 'work',
-    label: 'WorkDir',
-    title: 'WorkDir',
-    sub: 'copy-up scratch',
+    label: words.title.work,
+    title: words.title.work,
+    ghost: false,
+    sub: words.workSub,
     ref: { band: 'work' },
     tiles: layout.columns.map(() => null),
   };
@@ -80,8 +111,9 @@ export function stackRows(layout: StackLayout, ghost: GhostRow | null = null): S
     rows.splice(initAt < 0 ? rows.length : initAt + 1, 0, {
       key: `image:${ghost.shortId}`,
       kind: 'image',
-      label: `Image layer ${ghost.shortId} (new${ghost.image ? `, of ${ghost.image}` : ''})`,
-      title: 'New image layer',
+      label: words.ghostLabel(ghost.shortId, ghost.image),
+      title: words.title.ghost,
+      ghost: true,
       sub: `${ghost.shortId} · ${formatBytes(ghost.size)}`,
       ref: ghost.ref,
       tiles: layout.columns.map(() => null),
@@ -98,7 +130,8 @@ export function ghostRow(steps: readonly Step[], index: number, done: boolean): 
   const layer = steps.find((s) => s.kind === 'commit-layer');
   const image = steps.find((s) => s.kind === 'image-created');
   if (!hash?.detail || !layer) return null;
-  const ref = image ? (/image (\S+) \(ID/.exec(image.text)?.[1] ?? null) : null;
+  // Both narrators say "image <ref> (ID <12 hex>)" (이미지 in Korean).
+  const ref = image ? (/ (\S+) \(ID [0-9a-f]{12}\)/.exec(image.text)?.[1] ?? null) : null;
   return {
     ref: layer.highlights[0]?.at ?? { band: 'work' },
     shortId: hash.detail.replace(/^sha256:/, '').slice(0, 12),

@@ -6,6 +6,8 @@ import type { Complete } from './completion-loader.ts';
 import { completionIfLoaded, loadCompletion } from './completion-loader.ts';
 import { AT_DRAFT, stepHistory } from './history-nav.ts';
 import type { HistoryCursor } from './history-nav.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { terminalMessages } from './messages.ts';
 
 interface Props {
   readonly prompt: string;
@@ -50,6 +52,7 @@ export function CommandLine({
   const leaving = useRef(false);
   const promptId = useId();
   const hintId = useId();
+  const t = useT(terminalMessages);
 
   useEffect(() => void loadCompletion(), []);
 
@@ -149,7 +152,7 @@ export function CommandLine({
           ref={inputRef}
           className="command-line__input"
           type="text"
-          aria-label="Command"
+          aria-label={t('command')}
           aria-describedby={`${promptId} ${hintId}`}
           autoComplete="off"
           autoCapitalize="off"
@@ -170,7 +173,7 @@ export function CommandLine({
           onPaste={onPaste}
         />
         <span id={hintId} className="command-line__hint">
-          Tab completes commands, names and paths. To leave the terminal, press Escape then Tab, or Shift+Tab.
+          {t('keys')}
         </span>
       </div>
       <Completions candidates={candidates} />

@@ -1,4 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
+import { useT } from '../../i18n/use-t.ts';
+import { terminalMessages } from './messages.ts';
 
 /** How wide the list's columns are, from its longest name (the CSP allows no inline styles). */
 function widthOf(candidates: readonly string[]): 'narrow' | 'medium' | 'wide' {
@@ -12,6 +14,7 @@ function widthOf(candidates: readonly string[]): 'narrow' | 'medium' | 'wide' {
  */
 export function Completions({ candidates }: { readonly candidates: readonly string[] }) {
   const ref = useRef<HTMLDivElement>(null);
+  const t = useT(terminalMessages);
   // Like the transcript, the screen follows the list down.
   useLayoutEffect(() => {
     if (candidates.length > 0) ref.current?.scrollIntoView({ block: 'nearest' });
@@ -19,7 +22,7 @@ export function Completions({ candidates }: { readonly candidates: readonly stri
   return (
     <div className="completions" role="status" ref={ref}>
       {candidates.length > 0 && (
-        <ul className="completions__list" aria-label="Completions" data-width={widthOf(candidates)}>
+        <ul className="completions__list" aria-label={t('completions')} data-width={widthOf(candidates)}>
           {candidates.map((c) => (
             <li key={c}>{c}</li>
           ))}

@@ -19,6 +19,10 @@ import { clearsScreen } from './clear-line.ts';
 import { useEchoQueue } from './echo-queue.ts';
 import { CommandLine } from './CommandLine.tsx';
 import { TranscriptItem } from './TranscriptItem.tsx';
+import { useT } from '../../i18n/use-t.ts';
+import { terminalMessages } from './messages.ts';
+import type { Translate } from '../../i18n/i18n.ts';
+import type { TerminalKey } from './messages.ts';
 
 // In an embed (a blog's iframe) taking the focus would scroll the reader's page: wait for a click.
 const embedded = typeof window !== 'undefined' && window.self !== window.top;
@@ -36,6 +40,7 @@ export function TerminalPanel() {
   const suggestion = useAppStore(selectSuggestion);
   const screenRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  const t = useT(terminalMessages);
 
   // The line shows at once; it runs once that frame is painted (echo-queue.ts). `clear` runs like any
   // command (it goes into the history) and then empties the screen as Ctrl+L does.
@@ -67,18 +72,21 @@ export function TerminalPanel() {
     <section className="terminal" aria-labelledby="terminal-title">
       <div className="terminal__bar">
         <h2 id="terminal-title" className="terminal__title">
-          Terminal
+          {t('title')}
         </h2>
         <span className="terminal__where" data-testid="shell-where">
-          {whereText(frame, world)}
+          {whereText(frame, world, t)}
         </span>
       </div>
       <div className="terminal__screen" ref={screenRef} onClick={focusInput}>
-        <div className="transcript" role="log" aria-label="Transcript">
+        <div className="transcript" role="log" aria-label={t('transcript')}>
           {transcript.length === 0 && (
             <p className="terminal__hint">
-              Type a command and press Enter. Try <code>{suggestion ?? 'docker run -d --name web demo'}</code>
-              , then <code>{suggestion ? 'docker exec -it nginx /bin/bash' : 'docker exec -it web sh'}</code>.
+              {t('hintStart')}
+              <code>{suggestion ?? 'docker run -d --name web demo'}</code>
+              {t('hintThen')}
+              <code>{suggestion ? 'docker exec -it nginx /bin/bash' : 'docker exec -it web sh'}</code>
+              {t('hintEnd')}
             </p>
           )}
           {transcript.map((entry) => (
@@ -112,8 +120,8 @@ export function TerminalPanel() {
   );
 }
 
-function whereText(frame: ShellFrame | undefined, world: World): string {
-  if (frame?.where !== 'container' || frame.containerId === undefined) return 'host · bash';
+function whereText(frame: ShellFrame | undefined, world: World, t: Translate<TerminalKey>): string {
+  if (frame?.where !== 'container' || frame.containerId === undefined) return t('whereHost');
   const name = world.containers.get(frame.containerId)?.name ?? frame.containerId.slice(0, 12);
-  return `container ${name} · ${frame.shellName}`;
+  return t('whereContainer', { name, shell: frame.shellName });
 }
