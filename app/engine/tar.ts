@@ -117,7 +117,7 @@ function fileBytes(content: string, size: number): Uint8Array {
   return out;
 }
 
-interface TarEntry {
+export interface TarEntry {
   name: string;
   type: '0' | '1' | '2' | '5';
   mode: number;
@@ -135,7 +135,8 @@ const enc = new TextEncoder();
 /** Zero bytes for padding and the end of archive; shared, never written to. */
 const ZEROS = new Uint8Array(1024);
 
-class TarWriter {
+/** Writes USTAR entries (PAX for names too long) to a sink; also used by `docker save` (archive/save.ts). */
+export class TarWriter {
   constructor(private readonly sink: (chunk: Uint8Array) => void) {}
 
   add(e: TarEntry): void {

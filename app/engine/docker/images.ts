@@ -38,7 +38,7 @@ export function registerLayer(
   world: World,
   parent: Digest | null,
   layer: Layer,
-  known?: { readonly diffId: Digest; readonly tarSize: number },
+  known?: { readonly diffId: Digest; readonly tarSize: number; readonly tar?: Uint8Array },
 ): [World, LayerRecord] {
   // A catalog layer arrives with the digest its tar was found to have when the catalog was built:
   // hashing hundreds of megabytes on every page load would say nothing new.
@@ -58,6 +58,7 @@ export function registerLayer(
     layer: { ...layer, id: layerId(cacheId) },
     size: layerSize(layer),
     tarSize: tar ? tar.length : known!.tarSize,
+    ...(known?.tar ? { tar: known.tar } : {}),
   };
   const layers = new Map(world.layers);
   layers.set(chainId, rec);
@@ -138,8 +139,10 @@ export function storeImage(
   chain: readonly Digest[],
   parent: Digest | null,
   ref: string | null,
+  /** The config's bytes when they come from elsewhere (`docker load`): the ID is their digest. */
+  raw?: string,
 ): [World, ImageRecord] {
-  const json = configJson(config);
+  const json = raw ?? configJson(config);
   const id = digestOfText(json);
   const rec: ImageRecord = { id, config, configJson: json, chain, parent };
   const images = new Map(world.images);

@@ -53,6 +53,12 @@ export interface LayerRecord {
   readonly size: number;
   /** Size of the layer's tar in bytes. */
   readonly tarSize: number;
+  /**
+   * The layer's tar exactly as `docker load` read it (uncompressed), for `docker save` to write back
+   * unchanged: an imported tree may not hold every byte (binary files) or header detail its diff ID
+   * was computed over. Absent for layers made here, whose tar `layerTar` reproduces.
+   */
+  readonly tar?: Uint8Array;
 }
 
 export interface HistoryEntry {

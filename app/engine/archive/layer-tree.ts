@@ -1,0 +1,218 @@
+import type { AbsPath } from '../ids.ts';
+import { layerId } from '../ids.ts';
+import type { Layer } from '../layer.ts';
+import type { DirNode, FileNode, Meta, Node } from '../node.ts';
+import { ArchiveError } from './errors.ts';
+import type { TarEntry } from './tar-read.ts';
+
+// One layer tar, extracted the way overlay2's ApplyDiff extracts it into the layer's own diff/ dir
+// (SEMANTICS.md E7, G1–G5): `.wh.NAME` becomes a whiteout at NAME, `DIR/.wh..wh..opq` marks DIR opaque
+// (a flag, so its place in the tar does not matter: G3), hard links share one node, and a parent the
+// tar does not list is created as a plain 0755 dir. Nothing is resolved through symlinks, so a
+// symlink loop is only a name. Entries that would land outside the root, duplicates, invalid
+// whiteout names and hard links to nothing are errors.
+
+export interface LayerTreeNotes {
+  /** Files whose bytes are not UTF-8 text: kept as their exact size with no content. */
+  binaryFiles: number;
+  /** Bytes of those files the tree does not hold (the layer's original tar still does). */
+  binaryBytes: number;
+  /** Entries the engine cannot represent (devices, fifos), skipped: "path (type c)". */
+  skipped: string[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const OPAQUE = '.wh..wh..opq';
+const WH = '.wh.';
+
+/** Clean a tar name into path components under the root; `..` past the root is a breakout. */
+export function cleanName(name: string): string[] {
+  const out: string[] = [];
+  for (const c of name.split('/')) {
+    if (c === '' || c === '.') continue;
+    if (c === '..') {
+      if (out.length === 0)
+        throw new ArchiveError(`invalid tar entry "${name}": it is outside of the layer root`);
+      out.pop();
+    } else out.push(c);
+  }
+  if (name.includes('\0')) throw new ArchiveError(`invalid tar entry "${name}": NUL in the name`);
+  return out;
+}
+
+/** Accumulates one layer's entries in tar order; `finish()` freezes it into an engine Layer. */
+export class LayerTreeBuilder {
+  private readonly root: DirNode;
+  /** Paths given by an entry of their own (G1 forbids two), whiteouts apart. */
+  private readonly explicit = new Set<string>();
+  private readonly whiteouts = new Set<string>();
+  private readonly files = new Map<string, FileNode>();
+  private readonly links = new Map<number, AbsPath[]>();
+  readonly notes: LayerTreeNotes = { binaryFiles: 0, binaryBytes: 0, skipped: [] };
+  private ino: number;
+
+  constructor(
+    firstIno: number,
+    private readonly label: string,
+  ) {
+    this.ino = firstIno;
+    this.root = { kind: 'dir', opaque: false, children: new Map(), mode: 0o755, uid: 0, gid: 0, mtime: 0 };
+  }
+
+  get nextIno(): number {
+    return this.ino;
+  }
+
+  add(e: TarEntry): void {
+    const comps = cleanName(e.name);
+    const meta: Meta = { mode: e.mode, uid: e.uid, gid: e.gid, mtime: e.mtime };
+    if (comps.length === 0) {
+      // The root itself (`./`): its attributes only.
+      if (e.type === '5') Object.assign(this.root as { -readonly [K in keyof DirNode]: DirNode[K] }, meta);
+      return;
+    }
+    const base = comps[comps.length - 1]!;
+    const parentComps = comps.slice(0, -1);
+    if (base === OPAQUE) {
+      const dir = this.dirAt(parentComps, e.mtime);
+      (dir as { opaque: boolean }).opaque = true;
+      return;
+    }
+    if (base.startsWith(WH)) {
+      const name = base.slice(WH.length);
+      // G5: a whiteout must name something; dockerd refuses these three.
+      if (name === '' || name === '.' || name === '..')
+        throw new ArchiveError(`${this.label}: invalid whiteout name "${e.name}"`);
+      const path = [...parentComps, name].join('/');
+      if (this.whiteouts.has(path)) throw this.duplicate(e.name);
+      this.whiteouts.add(path);
+      const dir = this.dirAt(parentComps, e.mtime);
+      // G2: an entry of this same layer at that name is not hidden by it.
+      if (!this.explicit.has(path))
+        kids(dir).set(name, { kind: 'whiteout', mode: 0, uid: e.uid, gid: e.gid, mtime: e.mtime });
+      return;
+    }
+    const path = comps.join('/');
+    const dir = this.dirAt(parentComps, e.mtime);
+    const existing = dir.children.get(base);
+    if (this.explicit.has(path)) throw this.duplicate(e.name);
+    this.explicit.add(path);
+    switch (e.type) {
+      case '5': {
+        const children = existing?.kind === 'dir' ? kids(existing) : new Map<string, Node>();
+        const opaque = existing?.kind === 'dir' && existing.opaque;
+        kids(dir).set(base, { kind: 'dir', opaque, children, ...meta });
+        return;
+      }
+      case '0':
+      case '7': {
+        const node = this.file(e, meta);
+        this.files.set(path, node);
+        kids(dir).set(base, node);
+        return;
+      }
+      case '1': {
+        const target = cleanName(e.linkname).join('/');
+        const node = this.files.get(target);
+        if (!node)
+          throw new ArchiveError(
+            `${this.label}: hard link "${e.name}" points to "${e.linkname}", which is not a file earlier in this layer`,
+          );
+        kids(dir).set(base, node);
+        const names = this.links.get(node.ino) ?? [`/${target}` as AbsPath];
+        names.push(`/${path}` as AbsPath);
+        this.links.set(node.ino, names);
+        this.files.set(path, node);
+        return;
+      }
+      case '2':
+        kids(dir).set(base, {
+          kind: 'symlink',
+          target: e.linkname,
+          mode: 0o777,
+          uid: e.uid,
+          gid: e.gid,
+          mtime: e.mtime,
+        });
+        return;
+      case '3':
+      case '4':
+      case '6':
+        this.explicit.delete(path);
+        this.notes.skipped.push(`/${path} (type ${e.type === '3' ? 'c' : e.type === '4' ? 'b' : 'p'})`);
+        return;
+      default:
+        throw new ArchiveError(`${this.label}: unsupported tar entry type '${e.type}' for "${e.name}"`);
+    }
+  }
+
+  finish(id: string): Layer {
+    return { id: layerId(id), root: this.root, links: this.links };
+  }
+
+  private duplicate(name: string): ArchiveError {
+    return new ArchiveError(`${this.label}: duplicate entry "${name}" (a layer may hold each path once)`);
+  }
+
+  private file(e: TarEntry, meta: Meta): FileNode {
+    let content = '';
+    if (e.data.length > 0) {
+      try {
+        content = utf8.decode(e.data);
+      } catch {
+        this.notes.binaryFiles++;
+        this.notes.binaryBytes += e.data.length;
+      }
+    }
+    return { kind: 'file', ino: this.ino++, content, size: e.size, ...meta };
+  }
+
+  /** The dir at comps, creating missing ones as 0755 (as extraction does); a non-dir in the way is an error. */
+  private dirAt(comps: readonly string[], mtime: number): DirNode {
+    let dir = this.root;
+    for (let i = 0; i < comps.length; i++) {
+      const c = comps[i]!;
+      const next = dir.children.get(c);
+      if (next === undefined || next.kind === 'whiteout') {
+        const made: DirNode = {
+          kind: 'dir',
+          opaque: false,
+          children: new Map(),
+          mode: 0o755,
+          uid: 0,
+          gid: 0,
+          mtime,
+        };
+        kids(dir).set(c, made);
+        dir = made;
+      } else if (next.kind === 'dir') dir = next;
+      else
+        throw new ArchiveError(
+          `${this.label}: "${comps.slice(0, i + 1).join('/')}" is not a directory, yet the layer puts entries under it`,
+        );
+    }
+    return dir;
+  }
+}
+
+const kids = (d: DirNode): Map<string, Node> => d.children as Map<string, Node>;
+
+/** A layer's nodes with inode numbers moved by `offset` (layers are built apart, then given world inodes). */
+export function shiftInos(layer: Layer, offset: number): Layer {
+  if (offset === 0) return layer;
+  const moved = new Map<number, FileNode>();
+  const visit = (d: DirNode): DirNode => {
+    const children = new Map<string, Node>();
+    for (const [name, n] of d.children) {
+      if (n.kind === 'dir') children.set(name, visit(n));
+      else if (n.kind === 'file') {
+        let m = moved.get(n.ino);
+        if (!m) moved.set(n.ino, (m = { ...n, ino: n.ino + offset }));
+        children.set(name, m);
+      } else children.set(name, n);
+    }
+    return { ...d, children };
+  };
+  const links = new Map([...layer.links].map(([ino, names]) => [ino + offset, names] as const));
+  return { id: layer.id, root: visit(layer.root), links };
+}

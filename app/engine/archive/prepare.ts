@@ -1,0 +1,361 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import type { Digest } from '../digest.ts';
+import { digestOf } from '../digest.ts';
+import type { Layer } from '../layer.ts';
+import { ArchiveError } from './errors.ts';
+import type { ByteSource } from './gzip.ts';
+import { chunksOf, gunzip, isGzip, join } from './gzip.ts';
+import type { LayerTreeNotes } from './layer-tree.ts';
+import { cleanName, LayerTreeBuilder } from './layer-tree.ts';
+import { TarReader } from './tar-read.ts';
+
+// The asynchronous half of `docker load`: read the archive (gzip or not), find its images
+// (docker-archive's manifest.json, or an OCI layout's index.json), gunzip and hash every layer,
+// verify diff IDs and config digests as dockerd does, and extract each layer into a tree. Nothing
+// here touches a World: `loadPrepared` (load.ts) then adds the result in one synchronous step, so a
+// failure anywhere leaves nothing behind. Runs in a Web Worker as well as in Node.
+
+export interface PreparedLayer {
+  readonly diffId: Digest;
+  /** The layer's uncompressed tar, byte for byte: `docker save` writes it back unchanged. */
+  readonly tar: Uint8Array;
+  /** Its tree, with inode numbers from 1 (load.ts moves them into the world's). */
+  readonly tree: Layer;
+  readonly inos: number;
+  readonly notes: LayerTreeNotes;
+}
+
+export interface PreparedImage {
+  /** sha256 of the config bytes. */
+  readonly id: Digest;
+  /** The config exactly as the archive holds it (the bytes hashed into the ID). */
+  readonly configJson: string;
+  readonly config: Record<string, unknown>;
+  /** Tags the archive gives it ('name:tag'), possibly none. */
+  readonly repoTags: readonly string[];
+  /** Bottom first. */
+  readonly layers: readonly PreparedLayer[];
+}
+
+export interface PreparedArchive {
+  readonly format: 'docker-archive' | 'oci';
+  readonly images: readonly PreparedImage[];
+}
+
+export interface ImportProgress {
+  /** Archive bytes read so far (compressed, as the file is). */
+  readonly bytes: number;
+  readonly layersDone: number;
+  readonly layersTotal: number;
+}
+
+export interface PrepareOptions {
+  readonly onProgress?: (p: ImportProgress) => void;
+  readonly signal?: AbortSignal;
+  /** The largest single entry held in memory (a layer blob inside the archive, a file inside a layer). */
+  readonly maxEntryBytes?: number;
+}
+
+const MEDIA_TAR = /^application\/vnd\.(oci\.image\.layer\.v1\.tar|docker\.image\.rootfs\.diff\.tar)$/;
+const MEDIA_GZIP =
+  /^application\/vnd\.(oci\.image\.layer\.v1\.tar\+gzip|docker\.image\.rootfs\.diff\.tar\.gzip)$/;
+
+/** Read and verify an image archive; throws ArchiveError (or the signal's abort reason). */
+export async function prepareArchive(src: ByteSource, opts: PrepareOptions = {}): Promise<PreparedArchive> {
+  const files = await readOuter(src, opts);
+  const progress = { bytes: files.bytes, layersDone: 0, layersTotal: 0 };
+  if (files.get('manifest.json')) return prepareDockerArchive(files, opts, progress);
+  if (files.get('index.json') && files.get('oci-layout')) return prepareOci(files, opts, progress);
+  throw new ArchiveError(
+    files.names.size === 0
+      ? 'unexpected EOF'
+      : 'open manifest.json: no such file or directory (neither a docker save archive nor an OCI image layout)',
+  );
+}
+
+interface OuterFiles {
+  readonly names: Map<string, Uint8Array | { link: string }>;
+  readonly bytes: number;
+  /** A regular file's bytes, following symlinks inside the archive (docker 25+ links layer.tar into blobs/). */
+  get(name: string): Uint8Array | undefined;
+  /** Drop a file once used, so a layer is not held twice. */
+  release(name: string): void;
+}
+
+async function readOuter(src: ByteSource, opts: PrepareOptions): Promise<OuterFiles> {
+  const names = new Map<string, Uint8Array | { link: string }>();
+  let bytes = 0;
+  const counted = async function* (): AsyncGenerator<Uint8Array> {
+    for await (const c of chunksOf(src)) {
+      opts.signal?.throwIfAborted();
+      bytes += c.length;
+      opts.onProgress?.({ bytes, layersDone: 0, layersTotal: 0 });
+      yield c;
+    }
+  };
+  const it = counted();
+  const first = await it.next();
+  if (first.done) throw new ArchiveError('unexpected EOF');
+  const rest = async function* (): AsyncGenerator<Uint8Array> {
+    yield first.value;
+    yield* it;
+  };
+  const stream = isGzip(first.value) ? gunzip(rest()) : rest();
+  const reader = new TarReader(opts.maxEntryBytes !== undefined ? { maxEntryBytes: opts.maxEntryBytes } : {});
+  for await (const chunk of stream) {
+    for (const e of reader.push(chunk)) {
+      const name = cleanName(e.name).join('/');
+      if (e.type === '0' || e.type === '7') names.set(name, e.data);
+      else if (e.type === '2') names.set(name, { link: e.linkname });
+    }
+    if (reader.ended) break;
+  }
+  reader.end();
+  const resolve = (name: string): string | undefined => {
+    let cur = cleanName(name).join('/');
+    for (let hops = 0; hops < 8; hops++) {
+      const v = names.get(cur);
+      if (v === undefined || v instanceof Uint8Array) return v ? cur : undefined;
+      const dir = cur.includes('/') ? cur.slice(0, cur.lastIndexOf('/') + 1) : '';
+      cur = cleanName(v.link.startsWith('/') ? v.link : dir + v.link).join('/');
+    }
+    return undefined;
+  };
+  return {
+    names,
+    bytes,
+    get(name) {
+      const r = resolve(name);
+      return r === undefined ? undefined : (names.get(r) as Uint8Array);
+    },
+    release(name) {
+      const r = resolve(name);
+      if (r !== undefined) names.set(r, new Uint8Array(0));
+    },
+  };
+}
+
+const text = new TextDecoder('utf-8', { fatal: true });
+
+function parseJson(bytes: Uint8Array, what: string): unknown {
+  try {
+    return JSON.parse(text.decode(bytes));
+  } catch (e) {
+    throw new ArchiveError(`${what}: invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+async function prepareDockerArchive(
+  files: OuterFiles,
+  opts: PrepareOptions,
+  progress: { bytes: number; layersDone: number; layersTotal: number },
+): Promise<PreparedArchive> {
+  const manifest = parseJson(files.get('manifest.json')!, 'manifest.json');
+  if (!Array.isArray(manifest) || manifest.length === 0)
+    throw new ArchiveError('invalid manifest.json: it lists no image');
+  const items = manifest.map((m, i) => {
+    if (!isRecord(m) || typeof m['Config'] !== 'string' || !Array.isArray(m['Layers']))
+      throw new ArchiveError(`invalid manifest.json: entry ${i} has no Config or Layers`);
+    const layers = m['Layers'].map((l) => {
+      if (typeof l !== 'string')
+        throw new ArchiveError(`invalid manifest.json: entry ${i} has a layer that is not a path`);
+      return l;
+    });
+    const tags = Array.isArray(m['RepoTags'])
+      ? m['RepoTags'].filter((t): t is string => typeof t === 'string')
+      : [];
+    return { config: m['Config'], layers, tags };
+  });
+  progress.layersTotal = items.reduce((n, m) => n + m.layers.length, 0);
+  const images: PreparedImage[] = [];
+  for (const m of items) {
+    const configBytes = files.get(m.config);
+    if (!configBytes) throw new ArchiveError(`open ${m.config}: no such file or directory`);
+    const id = digestOf(configBytes);
+    // The config's file name is its digest (`<hex>.json`, or blobs/sha256/<hex>): they must agree.
+    const named = /([0-9a-f]{64})(?:\.json)?$/.exec(m.config)?.[1];
+    if (named !== undefined && `sha256:${named}` !== id)
+      throw new ArchiveError(
+        `image config ${m.config}: digest mismatch: the archive names it sha256:${named} but it hashes to ${id}`,
+      );
+    const config = parseConfig(configBytes, m.config);
+    const diffIds = diffIdsOf(config, m.config);
+    if (diffIds.length !== m.layers.length)
+      throw new ArchiveError(
+        `invalid manifest, layers length mismatch: expected ${diffIds.length}, got ${m.layers.length}`,
+      );
+    const layers: PreparedLayer[] = [];
+    for (let i = 0; i < m.layers.length; i++) {
+      const name = m.layers[i]!;
+      const blob = files.get(name);
+      if (!blob) throw new ArchiveError(`open ${name}: no such file or directory`);
+      layers.push(await prepareLayer(blob, diffIds[i]!, `layer ${i + 1} (${name})`, opts));
+      files.release(name);
+      progress.layersDone++;
+      opts.onProgress?.({ ...progress });
+    }
+    images.push(image(id, configBytes, config, m.tags, layers));
+  }
+  return { format: 'docker-archive', images };
+}
+
+async function prepareOci(
+  files: OuterFiles,
+  opts: PrepareOptions,
+  progress: { bytes: number; layersDone: number; layersTotal: number },
+): Promise<PreparedArchive> {
+  const layout = parseJson(files.get('oci-layout')!, 'oci-layout');
+  if (!isRecord(layout) || typeof layout['imageLayoutVersion'] !== 'string')
+    throw new ArchiveError('invalid oci-layout: no imageLayoutVersion');
+  const blob = (d: unknown, what: string): Uint8Array => {
+    if (!isRecord(d) || typeof d['digest'] !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(d['digest']))
+      throw new ArchiveError(`${what}: invalid descriptor (no sha256 digest)`);
+    const digest = d['digest'];
+    const b = files.get(`blobs/sha256/${digest.slice(7)}`);
+    if (!b) throw new ArchiveError(`${what}: blob ${digest} not found in the archive`);
+    return b;
+  };
+  const verified = (d: Record<string, unknown>, what: string): Uint8Array => {
+    const b = blob(d, what);
+    if (digestOf(b) !== d['digest'])
+      throw new ArchiveError(`${what}: digest mismatch: expected ${String(d['digest'])}, got ${digestOf(b)}`);
+    return b;
+  };
+  const index = parseJson(files.get('index.json')!, 'index.json');
+  const manifests: { desc: Record<string, unknown>; tags: string[] }[] = [];
+  const collect = (idx: unknown, what: string, tags: string[], depth: number): void => {
+    if (!isRecord(idx) || !Array.isArray(idx['manifests'])) throw new ArchiveError(`${what}: no manifests`);
+    for (const d of idx['manifests']) {
+      if (!isRecord(d)) throw new ArchiveError(`${what}: invalid descriptor`);
+      const ann = isRecord(d['annotations']) ? d['annotations'] : {};
+      const name = ann['io.containerd.image.name'] ?? ann['org.opencontainers.image.ref.name'];
+      const t = typeof name === 'string' && name !== '' ? [...tags, ociTag(name)] : tags;
+      const mt = d['mediaType'];
+      if (
+        mt === 'application/vnd.oci.image.index.v1+json' ||
+        mt === 'application/vnd.docker.distribution.manifest.list.v2+json'
+      ) {
+        if (depth > 2) throw new ArchiveError(`${what}: image indexes nested too deep`);
+        collect(parseJson(verified(d, what), what), `index ${String(d['digest'])}`, t, depth + 1);
+      } else manifests.push({ desc: d, tags: t });
+    }
+  };
+  collect(index, 'index.json', [], 0);
+  if (manifests.length === 0) throw new ArchiveError('index.json: it lists no image');
+  const parsed = manifests.map(({ desc, tags }) => {
+    const what = `manifest ${String(desc['digest'])}`;
+    const m = parseJson(verified(desc, what), what);
+    if (!isRecord(m) || !isRecord(m['config']) || !Array.isArray(m['layers']))
+      throw new ArchiveError(`${what}: no config or layers`);
+    return { m: m as { config: Record<string, unknown>; layers: unknown[] }, tags, what };
+  });
+  progress.layersTotal = parsed.reduce((n, p) => n + p.m.layers.length, 0);
+  const images: PreparedImage[] = [];
+  for (const { m, tags, what } of parsed) {
+    const configBytes = verified(m.config, `${what}: config`);
+    const id = digestOf(configBytes);
+    const config = parseConfig(configBytes, `config ${id}`);
+    const diffIds = diffIdsOf(config, `config ${id}`);
+    if (diffIds.length !== m.layers.length)
+      throw new ArchiveError(
+        `invalid manifest, layers length mismatch: expected ${diffIds.length}, got ${m.layers.length}`,
+      );
+    const layers: PreparedLayer[] = [];
+    for (let i = 0; i < m.layers.length; i++) {
+      const d = m.layers[i];
+      const label = `layer ${i + 1} (${isRecord(d) ? String(d['digest']) : '?'})`;
+      const b = verified(d as Record<string, unknown>, label);
+      const mt = (d as Record<string, unknown>)['mediaType'];
+      if (typeof mt === 'string' && !MEDIA_TAR.test(mt) && !MEDIA_GZIP.test(mt))
+        throw new ArchiveError(`${label}: unsupported media type ${mt}`);
+      layers.push(await prepareLayer(b, diffIds[i]!, label, opts));
+      files.release(`blobs/sha256/${String((d as Record<string, unknown>)['digest']).slice(7)}`);
+      progress.layersDone++;
+      opts.onProgress?.({ ...progress });
+    }
+    images.push(image(id, configBytes, config, [...new Set(tags)], layers));
+  }
+  return { format: 'oci', images };
+}
+
+/** 'docker.io/library/alpine:3' → 'alpine:3'; a bare ref.name ('3') is a tag of nothing known: kept as given. */
+function ociTag(name: string): string {
+  return name.replace(/^docker\.io\/library\//, '').replace(/^docker\.io\//, '');
+}
+
+function image(
+  id: Digest,
+  configBytes: Uint8Array,
+  config: Record<string, unknown>,
+  repoTags: readonly string[],
+  layers: readonly PreparedLayer[],
+): PreparedImage {
+  return { id, configJson: text.decode(configBytes), config, repoTags, layers };
+}
+
+function parseConfig(bytes: Uint8Array, what: string): Record<string, unknown> {
+  const c = parseJson(bytes, what);
+  if (!isRecord(c)) throw new ArchiveError(`${what}: not an image config`);
+  return c;
+}
+
+function diffIdsOf(config: Record<string, unknown>, what: string): Digest[] {
+  const rootfs = config['rootfs'];
+  if (!isRecord(rootfs) || !Array.isArray(rootfs['diff_ids']))
+    throw new ArchiveError(`${what}: the config has no rootfs.diff_ids`);
+  return rootfs['diff_ids'].map((d) => {
+    if (typeof d !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(d))
+      throw new ArchiveError(`${what}: invalid diff ID ${JSON.stringify(d)}`);
+    return d as Digest;
+  });
+}
+
+/**
+ * One layer blob: gunzip it if it is gzip, hash the uncompressed bytes as they come (its diff ID,
+ * E5), keep them (for `docker save`), and extract them into a tree, streaming through the tar reader.
+ */
+async function prepareLayer(
+  blob: Uint8Array,
+  expected: Digest,
+  label: string,
+  opts: PrepareOptions,
+): Promise<PreparedLayer> {
+  const hash = sha256.create();
+  const parts: Uint8Array[] = [];
+  let n = 0;
+  const reader = new TarReader(opts.maxEntryBytes !== undefined ? { maxEntryBytes: opts.maxEntryBytes } : {});
+  const builder = new LayerTreeBuilder(1, label);
+  const feed = (c: Uint8Array): void => {
+    hash.update(c);
+    parts.push(c);
+    n += c.length;
+    for (const e of reader.push(c)) builder.add(e);
+  };
+  try {
+    if (isGzip(blob))
+      for await (const c of gunzip(chunksOf(blob))) {
+        opts.signal?.throwIfAborted();
+        feed(c);
+      }
+    else feed(blob);
+    reader.end();
+  } catch (e) {
+    if (e instanceof ArchiveError && !e.message.startsWith(label))
+      throw new ArchiveError(`${label}: ${e.message}`);
+    throw e;
+  }
+  const diffId: Digest = `sha256:${bytesToHex(hash.digest())}`;
+  if (diffId !== expected)
+    throw new ArchiveError(`invalid diffID for ${label}: expected "${expected}", got "${diffId}"`);
+  return {
+    diffId,
+    tar: join(parts, n),
+    tree: builder.finish(`import-${diffId.slice(7, 19)}`),
+    inos: builder.nextIno - 1,
+    notes: builder.notes,
+  };
+}
