@@ -2,6 +2,7 @@ import type { CatalogSource } from '../engine/catalog/catalog.ts';
 import type { World } from '../engine/docker/world.ts';
 import type { ContainerId } from '../engine/ids.ts';
 import type { EngineEvent } from '../engine/events.ts';
+import type { HostFile } from './host-files.ts';
 
 /**
  * What the `docker` command needs from the machine it runs on: the daemon's state for the duration
@@ -24,6 +25,15 @@ export interface DockerHost {
    * the file and runs the line again (LineResult.needs). The command should stop at once.
    */
   needCatalogFile?(file: string): void;
+  /** The bytes of a host file kept for `docker load` (by absolute path), if any. */
+  hostFile?(path: string): HostFile | undefined;
+  /** Keep bytes `docker save` wrote at an absolute host path. */
+  writeHostFile?(path: string, bytes: Uint8Array): void;
+  /**
+   * The line loads a host file whose archive is not prepared yet: nothing of this line is kept; the
+   * caller prepares it (asynchronously) and runs the line again (LineResult.needsArchive).
+   */
+  needArchive?(path: string): void;
   /** After this line the terminal continues in an interactive shell inside the container. */
   enterShell(id: ContainerId, shell: 'bash' | 'sh', onExit: 'none' | 'stop' | 'remove'): void;
 }

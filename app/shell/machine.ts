@@ -12,6 +12,7 @@ import type { DockerHost, ProgramIo } from './docker-host.ts';
 import { shellOf } from './commands/docker/programs.ts';
 import { lookupCommand } from './commands/registry.ts';
 import { execLine } from './lang/index.ts';
+import type { HostFile, HostFiles } from './host-files.ts';
 import type { OutputChunk, Session, ShellFrame } from './session-api.ts';
 
 /**
@@ -29,8 +30,12 @@ export class Machine implements DockerHost {
   private readonly catalogSource: CatalogSource | undefined;
   /** A catalog file the line needs before it can run (set by needCatalogFile). */
   needs: string | null = null;
+  /** A host archive the line needs prepared before it can run (set by needArchive). */
+  needsArchive: string | null = null;
+  private files: HostFiles | undefined;
 
   constructor(session: Session) {
+    this.files = session.hostFiles;
     this.w = session.world;
     this.host = session.host;
     this.frames = [...session.frames];
@@ -43,6 +48,18 @@ export class Machine implements DockerHost {
 
   needCatalogFile(file: string): void {
     if (this.needs === null) this.needs = file;
+  }
+
+  hostFile(path: string): HostFile | undefined {
+    return this.files?.get(path);
+  }
+
+  writeHostFile(path: string, bytes: Uint8Array): void {
+    this.files = new Map(this.files ?? []).set(path, { bytes });
+  }
+
+  needArchive(path: string): void {
+    if (this.needsArchive === null) this.needsArchive = path;
   }
 
   world(): World {
@@ -69,6 +86,7 @@ export class Machine implements DockerHost {
       host: this.host,
       frames,
       ...(this.catalogSource ? { catalog: this.catalogSource } : {}),
+      ...(this.files ? { hostFiles: this.files } : {}),
     };
   }
 

@@ -3,6 +3,7 @@ import type { World } from '../engine/docker/world.ts';
 import type { ContainerId, AbsPath } from '../engine/ids.ts';
 import type { EngineEvent } from '../engine/events.ts';
 import type { Layer } from '../engine/layer.ts';
+import type { HostFiles } from './host-files.ts';
 
 /**
  * The contract between the shell and everything above it (store, views, replay): a Session is the
@@ -34,6 +35,11 @@ export interface Session {
   readonly frames: readonly ShellFrame[];
   /** The built-in image catalog, as far as it is loaded (docker pull/run of catalog images). */
   readonly catalog?: CatalogSource;
+  /**
+   * Bytes of host files that are archives (`docker load -i`, `docker save -o`): the page fills it from
+   * a file picker, the replay from disk (host-files.ts). The host's tree shows these files by size.
+   */
+  readonly hostFiles?: HostFiles;
 }
 
 export interface OutputChunk {
@@ -53,4 +59,9 @@ export interface LineResult {
    * one before the line, no output). Load the file into session.catalog and run the line again.
    */
   readonly needs?: { readonly catalogFile: string };
+  /**
+   * The line loads a host file whose archive is not read yet (that is asynchronous: gunzip, hashing):
+   * nothing was kept. Run `prepareHostFile` (host-files.ts) on that path and run the line again.
+   */
+  readonly needsArchive?: string;
 }

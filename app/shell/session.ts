@@ -80,6 +80,9 @@ export function runLine(session: Session, line: string): LineResult {
     // A catalog file is missing: keep nothing of this line; it runs again once the file is loaded.
     if (m.needs !== null)
       return { session, output: [], exitCode: 0, events: [], needs: { catalogFile: m.needs } };
+    // A host archive must be read first (asynchronously): the same, once prepareHostFile has run.
+    if (m.needsArchive !== null)
+      return { session, output: [], exitCode: 0, events: [], needsArchive: m.needsArchive };
     return { session: m.session(), output: r.output, exitCode: r.exitCode, events: m.events };
   } catch (e) {
     const text = `bash: internal error: ${e instanceof Error ? e.message : String(e)}\n`;

@@ -32,6 +32,10 @@ export interface CommandContext {
   readonly env: ReadonlyMap<string, string>;
   /** Everything piped or redirected into the command ('' when none). */
   readonly stdin: string;
+  /** The file stdin was redirected from (`< FILE`), if it was. */
+  readonly stdinPath?: AbsPath;
+  /** The file stdout is redirected to (`> FILE`), if it is. */
+  readonly stdoutPath?: AbsPath;
   /** Whether stdout is the terminal (ls prints columns) or a pipe/file (one name per line). */
   readonly stdoutIsTty: boolean;
   /** Terminal width in columns, for `ls` column layout. */

@@ -1,3 +1,4 @@
+import type { AbsPath } from '../../engine/ids.ts';
 import type { SessionHooks } from '../types.ts';
 import type { ExecRequest } from './api.ts';
 import type { ShellName } from './ast.ts';
@@ -54,6 +55,7 @@ export function commandContext(c: ContextInput): BuiltinContext {
     cwd: state.cwd,
     env,
     stdin: readAll(fds.get(0)),
+    ...stdioPaths(fds),
     stdoutIsTty: fds.get(1)?.kind === 'terminal',
     columns: req.columns,
     where: req.where,
@@ -61,5 +63,15 @@ export function commandContext(c: ContextInput): BuiltinContext {
     stderr,
     session,
     shell,
+  };
+}
+
+/** The files stdin and stdout are redirected from and to, for commands that read or write bytes. */
+function stdioPaths(fds: Fds): { stdinPath?: AbsPath; stdoutPath?: AbsPath } {
+  const i = fds.get(0);
+  const o = fds.get(1);
+  return {
+    ...(i?.kind === 'input' && i.path !== undefined ? { stdinPath: i.path } : {}),
+    ...(o?.kind === 'file' ? { stdoutPath: o.path } : {}),
   };
 }

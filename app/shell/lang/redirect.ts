@@ -16,7 +16,8 @@ export type Endpoint =
   | { readonly kind: 'pipe'; readonly chunks: string[] }
   | FileEndpoint
   | { readonly kind: 'null' }
-  | { readonly kind: 'input'; readonly text: string };
+  /** `path`: the file it was read from (`docker load < FILE` reads that file's bytes, not its text). */
+  | { readonly kind: 'input'; readonly text: string; readonly path?: AbsPath };
 
 export interface FileEndpoint {
   readonly kind: 'file';
@@ -151,7 +152,7 @@ function openInput(target: string, fds: Fds, ctx: RedirectContext): OpenResult {
   const dev = device(path, fds);
   if (dev !== null) return dev?.kind === 'input' ? dev : { kind: 'input', text: '' };
   const read = ctx.fs.readFile(path);
-  return read.ok ? { kind: 'input', text: read.value } : { errno: read.errno };
+  return read.ok ? { kind: 'input', text: read.value, path } : { errno: read.errno };
 }
 
 /**

@@ -8,6 +8,7 @@ import { info, systemDf } from './system.ts';
 import { exec } from './exec.ts';
 import { containerInspect, imageInspect, inspect } from './inspect.ts';
 import { containerPrune, imagePrune, systemPrune } from './prune.ts';
+import { load, save } from './load-save.ts';
 import { ps } from './ps.ts';
 import { pull } from './pull.ts';
 import { run } from './run.ts';
@@ -40,6 +41,8 @@ export const SUBCOMMANDS: readonly DockerSubcommand<unknown>[] = [
   imageInspect,
   containerInspect,
   pull,
+  load,
+  save,
   imagePrune,
   systemPrune,
 ];
