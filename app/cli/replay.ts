@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { CatalogSource } from '../engine/catalog/catalog.ts';
-import { replay } from '../replay/replay.ts';
+import type { PreparedFile } from '../replay/host-files.ts';
+import { archiveFiles, prepareFile } from '../replay/host-files.ts';
+import { replaySession } from '../replay/replay.ts';
 import { parseScenario } from '../replay/scenario.ts';
 import { diskCatalog } from './disk-catalog.ts';
 
@@ -8,10 +11,12 @@ import { diskCatalog } from './disk-catalog.ts';
 // in argument order. A file that cannot be read or is not a scenario is reported on stderr by name;
 // the others are still replayed, and the exit code is then 1. The built-in image catalog is read from
 // public/catalog (each scenario gets a fresh reader, so no state leaks from one file to the next).
+// Archives: `docker load -i FILE` reads FILE from disk and `docker save -o FILE` writes it, FILE
+// relative to the scenario file's directory (app/replay/host-files.ts).
 
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
-function main(files: readonly string[]): number {
+async function main(files: readonly string[]): Promise<number> {
   if (files.length === 0) {
     process.stderr.write('usage: npm run --silent replay -- SCENARIO.json...\n');
     return 2;
@@ -46,7 +51,25 @@ function main(files: readonly string[]): number {
     }
     try {
       const catalog: CatalogSource = diskCatalog();
-      process.stdout.write(JSON.stringify(replay(parsed.scenario, { catalog })) + '\n');
+      const archives = archiveFiles(parsed.scenario.commands);
+      const onDisk = (word: string): string => resolve(dirname(file), word);
+      const prepared: PreparedFile[] = [];
+      for (const a of archives) {
+        if (a.kind !== 'load' || prepared.some((p) => p.path === a.path)) continue;
+        let bytes: Uint8Array;
+        try {
+          bytes = new Uint8Array(readFileSync(onDisk(a.word)));
+        } catch {
+          continue; // not on disk: the line prints docker's "open FILE: no such file or directory"
+        }
+        prepared.push(await prepareFile(a.path, bytes));
+      }
+      const { output, session } = replaySession(parsed.scenario, { catalog, files: prepared });
+      for (const a of archives) {
+        const saved = session.hostFiles?.get(a.path);
+        if (a.kind === 'save' && saved) writeFileSync(onDisk(a.word), saved.bytes);
+      }
+      process.stdout.write(JSON.stringify(output) + '\n');
     } catch (e) {
       process.stderr.write(`replay: ${file}: internal error: ${(e as Error).message}\n`);
       failed++;
@@ -61,4 +84,4 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

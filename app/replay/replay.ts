@@ -5,7 +5,10 @@ import type { World } from '../engine/docker/world.ts';
 import type { Node } from '../engine/node.ts';
 import { walkMerged } from '../engine/overlay.ts';
 import { byteCompare, walk } from '../engine/tree.ts';
+import type { Session } from '../shell/session.ts';
 import { createSession, runLine } from '../shell/session.ts';
+import type { PreparedFile } from './host-files.ts';
+import { withFiles } from './host-files.ts';
 import { withExtras } from './extra.ts';
 import type { Scenario } from './scenario.ts';
 
@@ -40,19 +43,34 @@ export interface ContainerOut {
  * work as in the page; the scenario's own images are there from the start, the catalog's only once
  * pulled.
  */
-export function replay(scenario: Scenario, opts: { readonly catalog?: CatalogSource } = {}): ReplayOutput {
+export function replay(scenario: Scenario, opts: ReplayOptions = {}): ReplayOutput {
+  return replaySession(scenario, opts).output;
+}
+
+export interface ReplayOptions {
+  readonly catalog?: CatalogSource;
+  /** Archives on the host from the start, already read (`docker load -i` finds them: host-files.ts). */
+  readonly files?: readonly PreparedFile[];
+}
+
+/** The replay and the session it ends with (whose host files hold what `docker save -o` wrote). */
+export function replaySession(
+  scenario: Scenario,
+  opts: ReplayOptions = {},
+): { output: ReplayOutput; session: Session } {
   let session = createSession({
     demo: false,
     images: scenario.images,
     ...(opts.catalog ? { catalog: opts.catalog } : {}),
   });
+  if (opts.files) session = withFiles(session, opts.files);
   const transcript = scenario.commands.map((command) => {
     const r = runLine(session, command);
     session = r.session;
     return { command, output: r.output.map((c) => c.text).join(''), exitCode: r.exitCode };
   });
   const out = { transcript, containers: containersOut(session.world), images: imagesOut(session.world) };
-  return withExtras(out, session.world);
+  return { output: withExtras(out, session.world), session };
 }
 
 const octal = (mode: number): string => mode.toString(8).padStart(4, '0');
