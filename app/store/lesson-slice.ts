@@ -13,6 +13,9 @@ export interface LessonSlice {
   readonly lessonsLoaded: boolean;
   /** Where the learner is, or null when no lesson is open. */
   readonly lesson: Progress | null;
+  /** Whether the lesson panel is shown (the Header's "Lessons" button opens it). */
+  readonly lessonPanelOpen: boolean;
+  setLessonPanelOpen(open: boolean): void;
   /** Fetch and validate the lessons (once). */
   loadLessons(): Promise<void>;
   /** Open a lesson at its first step (loading the lessons first if need be). */
@@ -70,6 +73,8 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
     lessons: [],
     lessonErrors: [],
     lessonsLoaded: false,
+    lessonPanelOpen: false,
+    setLessonPanelOpen: (open) => set({ lessonPanelOpen: open }),
     lesson: null,
     loadLessons() {
       loading ??= import('../lesson/kit.ts').then((k) => {

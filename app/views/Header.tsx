@@ -4,6 +4,7 @@ import { useT } from '../i18n/use-t.ts';
 import { selectLanguage, selectTheme, selectToggleTheme } from '../store/selectors.ts';
 import { useAppStore } from '../store/use-app-store.ts';
 import { LayersMark } from './LayersMark.tsx';
+import { LessonToggle } from './lesson/LessonDock.tsx';
 import { appMessages } from './messages.ts';
 import { ShareMenu } from './share/ShareMenu.tsx';
 import { PresenterHeader } from './presenter/PresenterHeader.tsx';
@@ -25,6 +26,7 @@ export function Header() {
         <p className="brand__tagline">{t('tagline')}</p>
       </div>
       <div className="app-header__tools">
+        <LessonToggle />
         <ShareMenu />
         <div className="lang-switch" role="group" aria-label={t('language')}>
           {LANGUAGES.map((l) => (
