@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { caseNamed, caseScenarios, NOT_COVERED, tableDaemonDifferences, tableDifferences } from './cases.ts';
 import { compareDaemon, compareObserved, diffOrderProblems, tarLine, withoutBinContent } from './compare.ts';
 import { DEFAULT_SEED, generateScenario, generateScenarios } from './generate.ts';
+import { runImageChecks } from './images.ts';
 import { preflight } from './preflight.ts';
 import { CannotRun, runAllReal } from './real.ts';
 import type { RealRun } from './real.ts';
@@ -25,7 +26,7 @@ import type { Scenario } from './types.ts';
 const REPO = dirname(dirname(fileURLToPath(import.meta.url)));
 const FAILURES = join(REPO, 'conformance', 'failures');
 const USAGE =
-  'usage: npm run conformance -- [--seed N] [--count N] [--only NAME,…] [--concurrency N] [--real-only] [--verbose] [--dump FILE]';
+  'usage: npm run conformance -- [--seed N] [--count N] [--only NAME,…] [--concurrency N] [--real-only] [--verbose] [--dump FILE] [--images-only]';
 
 interface Options {
   readonly seed: number;
@@ -36,6 +37,8 @@ interface Options {
   readonly verbose: boolean;
   /** Writes every scenario's real result as JSON Lines, for eyeballing or comparing two runs. */
   readonly dump: string | undefined;
+  /** Only the real-images section (images.ts: docker save → engine → docker load); it also runs after a full run. */
+  readonly imagesOnly: boolean;
 }
 
 const print = (line: string): void => console.log(line);
@@ -51,6 +54,7 @@ function parseOptions(argv: readonly string[]): Options {
       'real-only': { type: 'boolean' },
       verbose: { type: 'boolean' },
       dump: { type: 'string' },
+      'images-only': { type: 'boolean' },
     },
   });
   const number = (text: string | undefined, fallback: number, min: number): number => {
@@ -66,6 +70,7 @@ function parseOptions(argv: readonly string[]): Options {
     realOnly: values['real-only'] === true,
     verbose: values.verbose === true,
     dump: values.dump,
+    imagesOnly: values['images-only'] === true,
   };
 }
 
@@ -142,6 +147,7 @@ function notRun(reason: string, count: number): number {
 async function main(): Promise<number> {
   process.umask(0o022);
   const options = parseOptions(process.argv.slice(2));
+  if (options.imagesOnly) return imagesSection();
   const scenarios = selectScenarios(options);
   const cases = scenarios.filter((scenario) => scenario.seed === undefined).length;
   const random = scenarios.length - cases;
@@ -198,8 +204,24 @@ async function main(): Promise<number> {
   for (const note of NOT_COVERED) print(`not covered: ${note}`);
   if (options.realOnly)
     print('--real-only: the simulator was not compared; passed = ran and matched the SEMANTICS.md table');
+  if (options.only.length === 0 && !options.realOnly) {
+    const images = await runImageChecks(work, print);
+    print(`real images in and out: ${images.passed} passed, ${images.failed} failed`);
+    passed += images.passed;
+    failed += images.failed;
+  }
   print(`${passed} passed, ${failed} failed`);
   return failed > 0 ? 1 : 0;
+}
+
+async function imagesSection(): Promise<number> {
+  const reason = await preflight();
+  if (reason !== undefined) return notRun(reason, 3);
+  const work = mkdtempSync(join(tmpdir(), 'layerlab-conformance-'));
+  process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+  const r = await runImageChecks(work, print);
+  print(`real images in and out: ${r.passed} passed, ${r.failed} failed`);
+  return r.failed > 0 ? 1 : 0;
 }
 
 main().then(
