@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { pageOptions } from './embed/current.ts';
-import { EmbedApp } from './embed/EmbedApp.tsx';
 import { useT } from './i18n/use-t.ts';
 import { selectLanguage, selectTheme } from './store/selectors.ts';
 import { useAppStore } from './store/use-app-store.ts';
@@ -13,6 +12,9 @@ import { LessonDock } from './views/lesson/LessonDock.tsx';
 import { Stage } from './views/Stage.tsx';
 import { Presenter } from './views/presenter/Presenter.tsx';
 import { TerminalPanel } from './views/terminal/TerminalPanel.tsx';
+
+// An embed has a layout of its own, loaded only when the page is one.
+const EmbedApp = lazy(() => import('./embed/EmbedApp.tsx').then((m) => ({ default: m.EmbedApp })));
 
 export function App() {
   const theme = useAppStore(selectTheme);
@@ -29,7 +31,12 @@ export function App() {
     document.documentElement.lang = language;
   }, [language]);
 
-  if (pageOptions.embed) return <EmbedApp />;
+  if (pageOptions.embed)
+    return (
+      <Suspense fallback={null}>
+        <EmbedApp />
+      </Suspense>
+    );
 
   return (
     <div className="app">

@@ -1,5 +1,9 @@
-import { Explorer } from './explorer/Explorer.tsx';
+import { lazy, Suspense } from 'react';
 import { StackPanel } from './stack/StackPanel.tsx';
+
+// The Explorer and what it derives (trees, search, inspector, host dirs) come in a chunk of their own
+// right after the first render: the terminal and the stack answer first.
+const Explorer = lazy(() => import('./explorer/Explorer.tsx').then((m) => ({ default: m.Explorer })));
 
 /**
  * The main area beside the terminal: the animated layer stack (d3, driven by app/timeline) on top,
@@ -10,7 +14,9 @@ export function Stage() {
   return (
     <div className="stage stage--linked" data-testid="stage">
       <StackPanel />
-      <Explorer />
+      <Suspense fallback={<section className="panel explorer" aria-busy="true" />}>
+        <Explorer />
+      </Suspense>
     </div>
   );
 }
