@@ -3,6 +3,7 @@ import type { CatalogFile, CatalogIndex } from '../engine/catalog/catalog.ts';
 import { DEFAULT_IMAGE, filesFor, INDEX_FILE, memoryCatalog } from '../engine/catalog/catalog.ts';
 import type { ContainerId } from '../engine/ids.ts';
 import type { EngineEvent } from '../engine/events.ts';
+import type { HostFile } from '../shell/host-files.ts';
 import type { OutputChunk, Session } from '../shell/session-api.ts';
 import { stackContext } from '../timeline/context.ts';
 import { containerSteps } from '../timeline/container-steps.ts';
@@ -43,6 +44,11 @@ export interface SessionSlice {
   loadCatalog(): Promise<void>;
   /** Empty the transcript (Ctrl+L); the machine and the history stay. */
   clearTranscript(): void;
+  /**
+   * Put an archive's bytes on the host at `path` (a picked or dropped file), once the shell is here;
+   * false when this shell keeps no host files.
+   */
+  putHostFile(path: string, bytes: Uint8Array): Promise<boolean>;
   /** Show another container's stack and files (a click on its upper). */
   follow(id: ContainerId): void;
   /**
@@ -130,7 +136,50 @@ export const createSessionSlice =
         });
         return;
       }
+      if (result.needsArchive !== undefined && shell.prepareHostFile && fetches < MAX_FETCHES_PER_LINE) {
+        prepareThenRun(line, result.needsArchive, fetches, shell.prepareHostFile);
+        return;
+      }
       record(line, before, result);
+    };
+
+    /** Read a host archive `docker load` asks for (progress and cancel in the import slice), then run the line again. */
+    const prepareThenRun = (
+      line: string,
+      path: string,
+      fetches: number,
+      prepare: NonNullable<ShellApi['prepareHostFile']>,
+    ): void => {
+      busy = true;
+      const start = get().session;
+      const total = start.hostFiles?.get(path)?.bytes.length ?? 0;
+      let transient = false;
+      void get()
+        .trackImport(path, total, (opts) => prepare(start, path, opts))
+        .then(
+          (s) => s.hostFiles?.get(path)?.prepared ?? { error: 'the archive could not be read' },
+          (e: unknown) => {
+            transient = true;
+            return {
+              error: e instanceof Error && e.name === 'AbortError' ? 'context canceled' : reasonOf(e),
+            };
+          },
+        )
+        .then((prepared) => {
+          const withFile = (p: HostFile['prepared']): void => {
+            const now = get().session;
+            const file = now.hostFiles?.get(path);
+            if (!file) return;
+            const f: HostFile = p === undefined ? { bytes: file.bytes } : { bytes: file.bytes, prepared: p };
+            set({ session: { ...now, hostFiles: new Map(now.hostFiles).set(path, f) } });
+          };
+          withFile(prepared);
+          busy = false;
+          runNow(line, fetches + 1);
+          // A cancel is seen by this line only: the next `docker load` reads the file again.
+          if (transient) withFile(undefined);
+          drain();
+        });
     };
 
     const record = (line: string, session: Session, result: SafeResult): void => {
@@ -164,6 +213,7 @@ export const createSessionSlice =
       ];
       get().remember({ line, before: { session, prompt, focusContainerId }, after, entry, steps });
       get().loadSteps(steps);
+      get().offerSaved(line, session, result.session);
     };
 
     return {
@@ -201,6 +251,12 @@ export const createSessionSlice =
         busy = false;
         drain();
       },
+      async putHostFile(path, bytes) {
+        await arrived;
+        if (!shell.addHostFile) return false;
+        set({ session: shell.addHostFile(get().session, path, bytes) });
+        return true;
+      },
       clearTranscript() {
         set({ transcript: [] });
       },
@@ -231,6 +287,7 @@ interface SafeResult {
   readonly exitCode: number;
   readonly events: readonly EngineEvent[];
   readonly needs?: { readonly catalogFile: string };
+  readonly needsArchive?: string;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { CatalogSource } from '../engine/catalog/catalog.ts';
+import type { PrepareOptions } from '../engine/archive/prepare.ts';
 import type { LineResult, Session } from '../shell/session-api.ts';
 
 /**
@@ -10,6 +11,10 @@ export interface ShellApi {
   createSession(opts?: { readonly catalog?: CatalogSource; readonly pulled?: readonly string[] }): Session;
   runLine(session: Session, line: string): LineResult;
   promptOf(session: Session): string;
+  /** Put an archive's bytes on the host (app/shell/host-files.ts); absent in scripted shells. */
+  addHostFile?(session: Session, path: string, bytes: Uint8Array): Session;
+  /** Read and verify the archive at `path` for `docker load` (LineResult.needsArchive). */
+  prepareHostFile?(session: Session, path: string, opts?: PrepareOptions): Promise<Session>;
 }
 
 /**

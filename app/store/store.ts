@@ -16,6 +16,8 @@ import type { ShareSlice } from './share-slice.ts';
 import { createShareSlice } from './share-slice.ts';
 import type { LessonSlice } from './lesson-slice.ts';
 import { createLessonSlice } from './lesson-slice.ts';
+import type { ImportSlice } from './import-slice.ts';
+import { createImportSlice } from './import-slice.ts';
 import type { CatalogLoader } from './catalog-loader.ts';
 import type { ShellSource } from './shell-api.ts';
 
@@ -27,7 +29,8 @@ export type AppState = SessionSlice &
   PointerSlice &
   PresenterSlice &
   ShareSlice &
-  LessonSlice;
+  LessonSlice &
+  ImportSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -46,4 +49,5 @@ export const createAppStore = (shell: ShellSource, catalog?: CatalogLoader): App
     ...createShareSlice(...a),
     ...createPresenterSlice(...a),
     ...createLessonSlice(...a),
+    ...createImportSlice(...a),
   }));

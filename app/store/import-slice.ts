@@ -1,0 +1,176 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { ImportProgress, PrepareOptions } from '../engine/archive/prepare.ts';
+import type { HostFiles } from '../shell/host-files.ts';
+import type { Session } from '../shell/session-api.ts';
+import type { AppState } from './store.ts';
+
+/** An archive being read: its bytes coming in from the picker, then gunzipped, hashed and extracted. */
+export interface Importing {
+  /** The host path, or the picked file's name while it is still being read. */
+  readonly file: string;
+  readonly bytesDone: number;
+  readonly bytesTotal: number;
+  readonly layersDone: number;
+  /** 0 until the archive's manifest has been read. */
+  readonly layersTotal: number;
+}
+
+/** An archive `docker save -o` just wrote on the host: the page offers it as a download. */
+export interface SavedArchive {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+  /** Asked for by an image's download button: the page downloads it at once. */
+  readonly auto: boolean;
+}
+
+/** What the page gives for a picked or dropped file (a `File`; a Blob in tests). */
+export interface ByteFile {
+  readonly name: string;
+  readonly size: number;
+  stream(): ReadableStream<Uint8Array>;
+}
+
+export interface ImportSlice {
+  readonly importing: Importing | null;
+  readonly saved: SavedArchive | null;
+  /** Stop reading the archive: the `docker load` waiting for it fails with `context canceled`. */
+  cancelImport(): void;
+  /**
+   * Put a picked or dropped archive on the host as /root/<name> and type `docker load -i` for the
+   * learner. Resolves once the file is on the host (the load itself then runs like any line).
+   */
+  openArchive(file: ByteFile): Promise<void>;
+  /** Type `docker save REF -o /root/<name>.tar` and download the archive it writes. */
+  saveImage(ref: string): void;
+  dismissSaved(): void;
+  /**
+   * Internal, for the session slice: run `work` with progress and cancel wired to `importing`.
+   * Only one archive is read at a time (the lines after it wait).
+   */
+  trackImport<T>(file: string, bytesTotal: number, work: (opts: PrepareOptions) => Promise<T>): Promise<T>;
+  /** Internal, for the session slice: after a line ran, offer what it saved on the host. */
+  offerSaved(line: string, before: Session, after: Session): void;
+}
+
+/** A host path for a file the user picked: its name, with anything a shell would read specially made `_`. */
+export function hostPathFor(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const safe = base.replace(/[^A-Za-z0-9._+-]/g, '_').replace(/^[-.]+/, '');
+  return `/root/${safe === '' ? 'image.tar' : safe}`;
+}
+
+/** A short file name for a ref's archive: `nginx:latest` → `nginx_latest.tar`. */
+export function archiveNameFor(ref: string): string {
+  return `${ref.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[-.]+/, '') || 'image'}.tar`;
+}
+
+/** The archives written by a line: new or replaced host files that no `docker load` has read. */
+export function savedBy(before: HostFiles | undefined, after: HostFiles | undefined): string | null {
+  let last: string | null = null;
+  for (const [path, f] of after ?? []) if (before?.get(path) !== f && f.prepared === undefined) last = path;
+  return last;
+}
+
+/** Read a stream into one buffer of the size announced (never a second copy of the file). */
+async function readAll(
+  file: ByteFile,
+  onBytes: (n: number) => void,
+  signal: AbortSignal,
+): Promise<Uint8Array> {
+  let buf = new Uint8Array(file.size);
+  let n = 0;
+  const reader = file.stream().getReader();
+  try {
+    for (;;) {
+      signal.throwIfAborted();
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (n + value.length > buf.length) {
+        // The file grew while read: grow once, generously, rather than for every chunk.
+        const bigger = new Uint8Array(Math.max(buf.length * 2, n + value.length));
+        bigger.set(buf.subarray(0, n));
+        buf = bigger;
+      }
+      buf.set(value, n);
+      n += value.length;
+      onBytes(n);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  return n === buf.length ? buf : buf.subarray(0, n);
+}
+
+export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (set, get) => {
+  let controller: AbortController | null = null;
+  /** The line an image's download button typed: the archive it writes downloads at once. */
+  let autoLine: string | null = null;
+
+  const track = async <T>(
+    file: string,
+    bytesTotal: number,
+    work: (signal: AbortSignal, onProgress: (p: ImportProgress) => void) => Promise<T>,
+  ): Promise<T> => {
+    const c = new AbortController();
+    controller = c;
+    set({ importing: { file, bytesDone: 0, bytesTotal, layersDone: 0, layersTotal: 0 } });
+    try {
+      return await work(c.signal, (p) => {
+        if (controller === c)
+          set({
+            importing: {
+              file,
+              bytesDone: Math.min(p.bytes, bytesTotal),
+              bytesTotal,
+              layersDone: p.layersDone,
+              layersTotal: p.layersTotal,
+            },
+          });
+      });
+    } finally {
+      if (controller === c) {
+        controller = null;
+        set({ importing: null });
+      }
+    }
+  };
+
+  return {
+    importing: null,
+    saved: null,
+    cancelImport() {
+      controller?.abort(new DOMException('context canceled', 'AbortError'));
+    },
+    async openArchive(file) {
+      const path = hostPathFor(file.name);
+      let bytes: Uint8Array;
+      try {
+        bytes = await track(file.name, file.size, (signal, onProgress) =>
+          readAll(file, (n) => onProgress({ bytes: n, layersDone: 0, layersTotal: 0 }), signal),
+        );
+      } catch {
+        // Cancelled, or the browser could not read the file: nothing was put on the host.
+        return;
+      }
+      if (await get().putHostFile(path, bytes)) get().run(`docker load -i ${path}`);
+    },
+    saveImage(ref) {
+      const line = `docker save ${ref} -o /root/${archiveNameFor(ref)}`;
+      autoLine = line;
+      get().run(line);
+    },
+    dismissSaved() {
+      set({ saved: null });
+    },
+    trackImport(file, bytesTotal, work) {
+      return track(file, bytesTotal, (signal, onProgress) => work({ signal, onProgress }));
+    },
+    offerSaved(line, before, after) {
+      const auto = line === autoLine;
+      if (auto) autoLine = null;
+      const path = savedBy(before.hostFiles, after.hostFiles);
+      const bytes = path === null ? undefined : after.hostFiles?.get(path)?.bytes;
+      if (path !== null && bytes) set({ saved: { path, bytes, auto } });
+    },
+  };
+};
