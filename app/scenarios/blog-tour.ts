@@ -8,6 +8,8 @@ import type { Lesson } from './types.ts';
 export const BLOG_TOUR: Lesson = {
   id: 'blog-tour',
   kind: 'tour',
+  // Its first command is the page's suggested `docker run --name nginx -d nginx`: a second nginx fails.
+  fresh: true,
   title: { en: 'The blog post, step by step', ko: '블로그 글 따라 하기' },
   summary: {
     en: 'Why a union filesystem, what it does, then the post’s commands on nginx: from docker info to cat TEST in nginx:test.',

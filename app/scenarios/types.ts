@@ -104,5 +104,10 @@ export interface Lesson {
   readonly kind: 'tour' | 'lesson' | 'quiz';
   readonly title: Text;
   readonly summary: Text;
+  /**
+   * The lesson assumes the machine the page starts with (nginx pulled, no containers, the terminal
+   * on the host): started on a machine already used, the page offers to start it on a fresh one.
+   */
+  readonly fresh?: boolean;
   readonly steps: readonly Step[];
 }

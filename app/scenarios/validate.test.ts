@@ -30,6 +30,11 @@ describe('validateLesson', () => {
     expect(validateLesson(BLOG_TOUR).ok).toBe(true);
   });
 
+  it('takes fresh: true or false, and refuses anything else there', () => {
+    expect(validateLesson({ ...good, fresh: true }).ok).toBe(true);
+    expect(errorsOf({ ...good, fresh: 'yes' })).toEqual(['tiny.fresh: expected true or false, got "yes"']);
+  });
+
   it('refuses what is not an object', () => {
     expect(errorsOf(null)).toEqual(['lesson: expected an object, got null']);
     expect(errorsOf('x')).toEqual(['lesson: expected an object, got "x"']);
@@ -69,7 +74,7 @@ describe('validateLesson', () => {
       'tiny.steps[1].command.by: expected "type" or "you", got "maybe"',
       'tiny.steps[1].check.path: expected an absolute path, got "relative"',
       'tiny.steps[1].check.colour: unknown field (known: kind, container, path, type, content)',
-      'tiny.extra: unknown field (known: id, kind, title, summary, steps)',
+      'tiny.extra: unknown field (known: id, kind, title, summary, fresh, steps)',
     ]);
   });
 

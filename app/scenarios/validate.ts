@@ -207,6 +207,8 @@ export function validateLesson(v: unknown): Validated {
   }
   text(e, `${name}.title`, v['title']);
   text(e, `${name}.summary`, v['summary']);
+  if (v['fresh'] !== undefined && typeof v['fresh'] !== 'boolean')
+    e.add(`${name}.fresh`, `expected true or false, got ${describe(v['fresh'])}`);
   const steps = v['steps'];
   if (!Array.isArray(steps) || steps.length === 0)
     e.add(`${name}.steps`, `expected a non-empty list of steps, got ${describe(steps)}`);
@@ -214,7 +216,7 @@ export function validateLesson(v: unknown): Validated {
     const ids = new Set<string>();
     steps.forEach((s, i) => step(e, `${name}.steps[${i}]`, s, ids));
   }
-  unknownKeys(e, name, v, ['id', 'kind', 'title', 'summary', 'steps']);
+  unknownKeys(e, name, v, ['id', 'kind', 'title', 'summary', 'fresh', 'steps']);
   return e.list.length > 0 ? { ok: false, errors: e.list } : { ok: true, lesson: v as unknown as Lesson };
 }
 

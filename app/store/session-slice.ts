@@ -32,6 +32,8 @@ export interface SessionSlice {
   readonly suggestion: string | null;
   /** The catalog file being fetched while a line waits for it ('nginx.json'), or null. */
   readonly catalogLoading: string | null;
+  /** The machine as it last started fresh (page load or `resetMachine`); see `selectMachineFresh`. */
+  readonly startedAs: Session;
   /**
    * Run one typed line and append it, with what it printed, to the transcript. A line that needs a
    * catalog file waits while the file is fetched; lines typed meanwhile run after it, in order.
@@ -42,6 +44,14 @@ export interface SessionSlice {
    * present as if pulled (the lines typed meanwhile wait and run after).
    */
   loadCatalog(): Promise<void>;
+  /**
+   * Start over on a fresh machine, as the page starts (nginx present as if pulled), without a reload:
+   * the transcript, the undo records and lines still waiting go; the ↑/↓ history stays (a teacher
+   * types the same commands again). The player is finished.
+   */
+  resetMachine(): void;
+  /** Resolves once no line waits (for the shell's code, the catalog or an earlier line). */
+  whenIdle(): Promise<void>;
   /** Empty the transcript (Ctrl+L); the machine and the history stay. */
   clearTranscript(): void;
   /**
@@ -95,8 +105,13 @@ export const createSessionSlice =
       }
     };
 
+    let idle: (() => void)[] = [];
     const drain = (): void => {
       while (!waiting() && queue.length > 0) runNow(queue.shift()!, 0);
+      if (waiting() || queue.length > 0) return;
+      const resolve = idle;
+      idle = [];
+      for (const r of resolve) r();
     };
 
     /** The shell's code has arrived: the real machine replaces the stand-in, and waiting lines run. */
@@ -108,7 +123,7 @@ export const createSessionSlice =
               shell = api;
               loaded = true;
               const fresh = api.createSession();
-              set({ session: fresh, prompt: api.promptOf(fresh) });
+              set({ session: fresh, startedAs: fresh, prompt: api.promptOf(fresh) });
               drain();
             })
         : Promise.resolve();
@@ -224,6 +239,7 @@ export const createSessionSlice =
       focusContainerId: null,
       suggestion: null,
       catalogLoading: null,
+      startedAs: session,
       run(line) {
         set({ history: pushHistory(get().history, line) });
         if (waiting()) queue.push(line);
@@ -245,7 +261,12 @@ export const createSessionSlice =
         if (failure === null && untouched) {
           // Start over with the default image present, as if pulled: nothing was typed yet.
           const fresh = shell.createSession({ catalog: catalogOf(), pulled: [DEFAULT_IMAGE] });
-          set({ session: fresh, prompt: shell.promptOf(fresh), suggestion: SUGGESTED_COMMAND });
+          set({
+            session: fresh,
+            startedAs: fresh,
+            prompt: shell.promptOf(fresh),
+            suggestion: SUGGESTED_COMMAND,
+          });
         } else set({ session: { ...get().session, catalog: catalogOf() } });
         set({ catalogLoading: null });
         busy = false;
@@ -256,6 +277,32 @@ export const createSessionSlice =
         if (!shell.addHostFile) return false;
         set({ session: shell.addHostFile(get().session, path, bytes) });
         return true;
+      },
+      resetMachine() {
+        // Lines typed for the old machine and still waiting go with it.
+        queue.length = 0;
+        const pulled = index !== null && filesFor(index, DEFAULT_IMAGE).every((f) => files.has(f));
+        const fresh = shell.createSession({
+          catalog: catalogOf(),
+          ...(pulled ? { pulled: [DEFAULT_IMAGE] } : {}),
+        });
+        set({
+          session: fresh,
+          startedAs: fresh,
+          prompt: shell.promptOf(fresh),
+          transcript: [],
+          focusContainerId: null,
+          suggestion: pulled ? SUGGESTED_COMMAND : null,
+          done: [],
+          undone: [],
+          pointer: null,
+          selectedPath: null,
+        });
+        get().loadSteps([]);
+      },
+      whenIdle() {
+        if (!waiting() && queue.length === 0) return Promise.resolve();
+        return new Promise<void>((resolve) => idle.push(resolve));
       },
       clearTranscript() {
         set({ transcript: [] });
@@ -321,3 +368,12 @@ export function focusAfter(prev: Session, next: Session, focus: ContainerId | nu
   for (const id of next.world.containers.keys()) last = id;
   return last;
 }
+
+/**
+ * The machine is as it started fresh: no line since changed the daemon, the host or the shells (one
+ * that only reads, `docker info`, leaves it fresh; undoing every command gets back to it).
+ */
+export const selectMachineFresh = (s: AppState): boolean =>
+  s.session.world === s.startedAs.world &&
+  s.session.host === s.startedAs.host &&
+  s.session.frames === s.startedAs.frames;
