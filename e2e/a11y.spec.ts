@@ -33,6 +33,9 @@ const VIEWPORTS = [
 for (const viewport of VIEWPORTS)
   test.describe(`axe at ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport });
+    // Each test runs axe six times over the whole page: on a busy 2-core machine that takes longer
+    // than the default 30 s (a limit on waiting, not a measure of the app).
+    test.describe.configure({ timeout: 120_000 });
 
     for (const theme of ['light', 'dark'] as const)
       test(`${theme} theme: no serious or critical violations after loading, a copy-up and on each Explorer tab`, async ({
