@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { TerminalPage } from './pages/terminal.ts';
 
 // The lessons panel driven as a learner would: open it, pick a lesson, "Type it for me", wait for the
 // check mark, Next — the whole guided tour in English and in Korean, and a quiz answered.
@@ -95,4 +96,26 @@ test('a quiz: the guess is judged, then its command plays the answer and the che
   await expect(panel.getByTestId('lesson-check')).toHaveText('✓Done: the check passed.');
   await expect(page.locator('.transcript')).toContainText('D /usr/share/nginx/html/index.html');
   await expect(panel.getByRole('button', { name: 'D /usr/share/nginx/html/index.html' })).toBeDisabled();
+});
+
+test('the tour on a used machine asks first, and starts on a fresh one where its steps pass', async ({
+  page,
+}) => {
+  await page.goto('/?lang=en&speed=0');
+  const t = new TerminalPage(page);
+  await t.run('docker run --name nginx -d nginx');
+  await t.run('docker exec -it nginx /bin/bash');
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  const panel = page.getByTestId('lesson-panel');
+  await panel.getByRole('button', { name: /The blog post, step by step/ }).click();
+  await expect(panel.getByRole('heading', { name: 'Start on a fresh machine?' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Start on a fresh machine' })).toBeFocused();
+  await panel.getByRole('button', { name: 'Start on a fresh machine' }).click();
+  await expect(panel.locator('.lesson-step')).toHaveAttribute('data-step', 'why-ufs');
+  await expect(t.entries).toHaveCount(0);
+  await expect(t.prompt).toHaveText(/^\$\s*$/);
+  for (let i = 0; i < 3; i++) await panel.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(panel.locator('.lesson-step')).toHaveAttribute('data-step', 'run-nginx');
+  await panel.getByRole('button', { name: 'Type it for me' }).click();
+  await expect(panel.getByTestId('lesson-check')).toHaveText('✓Done: the check passed.');
 });

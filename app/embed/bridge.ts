@@ -34,7 +34,9 @@ export function startBridge(
         if (stepLesson(s, msg.data)) return;
         return msg.data === 'back' ? s.stepBack() : s.stepForward();
       case 'loadLesson':
-        openLesson(s, msg.data.lesson, msg.data.step);
+        // The parent page asks for this lesson: it starts as its author wrote it, on a fresh machine
+        // if it wants one (the reader cannot be asked from the parent's side), at the step asked for.
+        openLesson(s, msg.data.lesson, msg.data.step, { replay: true, machine: 'reset' });
         return;
       case 'run':
         return s.run(msg.data);

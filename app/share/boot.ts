@@ -20,7 +20,9 @@ export function boot(store: AppStore, opts: PageOptions): void {
   if (opts.lang) s.setLanguage(opts.lang);
   if (opts.speed !== undefined) s.setSpeed(opts.speed);
   if (opts.autoplay === false) holdNewSteps(store);
-  if (opts.lesson !== undefined) openLesson(s, opts.lesson, opts.step ?? 0);
+  // The page has just started: the machine is fresh, and a step is reached by running the steps before it.
+  if (opts.lesson !== undefined)
+    openLesson(s, opts.lesson, opts.step ?? 0, { replay: true, machine: 'keep' });
   void startSharing(store, { storage: browserStorage(), autosave: !opts.embed }).then(() => {
     if (opts.embed) startBridge(store, opts.parentOrigin);
   });

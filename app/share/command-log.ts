@@ -21,6 +21,12 @@ export class CommandLog {
     return this.lines();
   }
 
+  /** The machine started over (a fresh machine): nothing has been run on it. */
+  restart(): void {
+    this.dropped = [];
+    this.last = [];
+  }
+
   lines(): readonly string[] {
     return [...this.dropped, ...this.last.map((r) => r.line)];
   }

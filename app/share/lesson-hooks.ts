@@ -8,6 +8,7 @@ import type { AppState } from '../store/store.ts';
 interface LessonLike {
   readonly lesson?: unknown;
   readonly startLesson?: unknown;
+  readonly goToStep?: unknown;
   readonly next?: unknown;
   readonly previous?: unknown;
 }
@@ -23,14 +24,27 @@ export function lessonOf(s: AppState): { lesson?: string; step?: number } {
   return { lesson: lessonId, ...(typeof step === 'number' && Number.isInteger(step) ? { step } : {}) };
 }
 
-/** Open a lesson and go to a step, if the page has lessons; false when it has not. */
-export function openLesson(s: AppState, lesson: string, step: number): boolean {
+type Machine = 'ask' | 'reset' | 'keep';
+type GoToStep = (n: number, opts: { replay: boolean }) => unknown;
+
+/**
+ * Open a lesson and go to a step, if the page has lessons; false when it has not. `replay`: on a
+ * fresh machine, run the earlier steps' commands so that the machine matches the step (a URL that
+ * names only a step); a link that brings its own commands passes false. `machine`: what to do when
+ * the lesson wants a fresh machine and this one is used (see the lesson slice's startLesson).
+ */
+export function openLesson(
+  s: AppState,
+  lesson: string,
+  step: number,
+  opts: { readonly replay: boolean; readonly machine: Machine },
+): boolean {
   const hooks = s as LessonLike;
-  const start = fn(hooks.startLesson) as ((id: string) => unknown) | null;
+  const start = fn(hooks.startLesson) as ((id: string, machine: Machine) => unknown) | null;
   if (!start) return false;
-  void Promise.resolve(start(lesson)).then(() => {
-    const next = fn(hooks.next) as (() => void) | null;
-    for (let i = 0; i < step && next; i++) next();
+  void Promise.resolve(start(lesson, opts.machine)).then(() => {
+    const go = fn(hooks.goToStep) as GoToStep | null;
+    if (go && step > 0) void go(step, { replay: opts.replay });
   });
   return true;
 }

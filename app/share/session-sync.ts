@@ -30,7 +30,9 @@ export interface Sharing {
 /** A fresh machine runs the lines again, in order (the store queues them until it is ready). */
 function restore(store: AppStore, data: SessionData): void {
   const s = store.getState();
-  if (data.lesson !== undefined) openLesson(s, data.lesson, data.step ?? 0);
+  // The link's own commands make the machine match its step: nothing is replayed, nothing reset.
+  const replay = data.commands.length === 0;
+  if (data.lesson !== undefined) openLesson(s, data.lesson, data.step ?? 0, { replay, machine: 'keep' });
   for (const line of data.commands) store.getState().run(line);
 }
 
@@ -77,8 +79,11 @@ export async function startSharing(
     const write = debounce(() => save(storage, current()), SAVE_DELAY_MS);
     let lastDone = store.getState().done;
     let lastLesson = JSON.stringify(lessonOf(store.getState()));
+    let lastStart = store.getState().startedAs;
     store.subscribe((s) => {
       const lesson = JSON.stringify(lessonOf(s));
+      if (s.startedAs !== lastStart) log.restart();
+      lastStart = s.startedAs;
       if (s.done === lastDone && lesson === lastLesson) return;
       if (s.done !== lastDone) log.update(s.done);
       lastDone = s.done;
@@ -88,7 +93,10 @@ export async function startSharing(
     win.addEventListener('pagehide', () => write.flush());
   } else {
     let lastDone = store.getState().done;
+    let lastStart = store.getState().startedAs;
     store.subscribe((s) => {
+      if (s.startedAs !== lastStart) log.restart();
+      lastStart = s.startedAs;
       if (s.done !== lastDone) log.update((lastDone = s.done));
     });
   }

@@ -59,7 +59,7 @@ describe('the lesson slice', () => {
   it('output printed before the step began does not count for it', async () => {
     const store = await pageStore();
     store.getState().run('docker info | grep Storage');
-    await store.getState().startLesson('blog-tour');
+    await store.getState().startLesson('blog-tour', 'keep');
     store.getState().next();
     store.getState().next();
     store.getState().clearTranscript();
@@ -95,6 +95,88 @@ describe('the lesson slice', () => {
     store.getState().stopLesson();
     expect(store.getState().lesson).toBeNull();
     expect(store.getState().session.world.volumes.has('data')).toBe(true);
+  });
+
+  it('asks before the tour on a used machine: yes starts it on a fresh one, where its first steps pass', async () => {
+    const store = await pageStore();
+    store.getState().run('docker run --name nginx -d nginx');
+    store.getState().run('docker exec -it nginx /bin/bash');
+    await store.getState().startLesson('blog-tour');
+    expect(store.getState().freshOffer).toBe('blog-tour');
+    expect(store.getState().lesson).toBeNull();
+    store.getState().answerFreshOffer(true);
+    await vi.waitFor(() => expect(store.getState().lesson?.lessonId).toBe('blog-tour'));
+    const s = store.getState();
+    expect(s.freshOffer).toBeNull();
+    expect(s.session.world.containers.size).toBe(0);
+    expect(s.prompt).toBe('$ ');
+    await s.goToStep(3);
+    store.getState().typeForMe();
+    expect(store.getState().transcript.at(-1)!.exitCode).toBe(0);
+    expect(store.getState().lesson!.passed[3]).toBe(true);
+  });
+
+  it('keeps the machine when told to, and opens nothing when the question is dismissed', async () => {
+    const store = await pageStore();
+    store.getState().run('docker run --name nginx -d nginx');
+    await store.getState().startLesson('blog-tour');
+    store.getState().answerFreshOffer(null);
+    expect(store.getState().freshOffer).toBeNull();
+    expect(store.getState().lesson).toBeNull();
+    await store.getState().startLesson('blog-tour');
+    store.getState().answerFreshOffer(false);
+    await vi.waitFor(() => expect(store.getState().lesson?.lessonId).toBe('blog-tour'));
+    expect(store.getState().session.world.containers.size).toBe(1);
+  });
+
+  it('asks nothing on a fresh machine, nor for a lesson that does not want one; reset does not ask', async () => {
+    const store = await pageStore();
+    await store.getState().startLesson('blog-tour');
+    expect(store.getState().lesson?.lessonId).toBe('blog-tour');
+    store.getState().run('docker run --name nginx -d nginx');
+    await store.getState().startLesson('volumes');
+    expect(store.getState().lesson?.lessonId).toBe('volumes');
+    await store.getState().startLesson('blog-tour', 'reset');
+    expect(store.getState().lesson?.lessonId).toBe('blog-tour');
+    expect(store.getState().freshOffer).toBeNull();
+    expect(store.getState().session.world.containers.size).toBe(0);
+  });
+
+  it('a jump forward on a fresh machine runs the earlier steps’ solutions, so the machine matches', async () => {
+    const store = await pageStore();
+    await store.getState().startLesson('blog-tour');
+    await store.getState().goToStep(9);
+    const s = store.getState();
+    expect(s.lesson!.step).toBe(9);
+    expect(s.transcript.map((e) => e.command)).toEqual([
+      'docker info | grep Storage',
+      'docker run --name nginx -d nginx',
+      "docker image inspect nginx | jq '.[].RootFS'",
+      'ls /var/lib/docker/image/overlay2/layerdb/sha256',
+      "docker inspect nginx | jq '.[].GraphDriver'",
+      'docker exec -it nginx /bin/bash',
+      'touch TEST',
+    ]);
+    const tour = s.lessons.find((l) => l.id === 'blog-tour')!;
+    expect(tour.steps.slice(0, 9).every((st, i) => !st.check || s.lesson!.passed[i])).toBe(true);
+    // The replayed lines' output does not count for step 9, which passes on its own line.
+    expect(s.lesson!.passed[9]).toBe(false);
+    s.typeForMe();
+    expect(store.getState().lesson!.passed[9]).toBe(true);
+  });
+
+  it('a jump on a used machine, or without replay, only moves', async () => {
+    const store = await pageStore();
+    await store.getState().startLesson('blog-tour');
+    await store.getState().goToStep(4, { replay: false });
+    expect(store.getState().transcript).toEqual([]);
+    expect(store.getState().lesson!.step).toBe(4);
+    store.getState().run('docker run -d nginx');
+    await store.getState().goToStep(6);
+    expect(store.getState().transcript).toHaveLength(1);
+    expect(store.getState().lesson!.step).toBe(6);
+    await store.getState().goToStep(99);
+    expect(store.getState().lesson!.done).toBe(true);
   });
 
   it('an unknown lesson id opens nothing', async () => {

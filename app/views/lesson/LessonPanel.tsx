@@ -1,10 +1,11 @@
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { Language } from '../../i18n/i18n.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { fillPlaceholders } from '../../lesson/command.ts';
 import type { Progress } from '../../lesson/runner.ts';
 import type { Lesson, Step, Text } from '../../scenarios/types.ts';
 import {
+  selectFreshOffer,
   selectLessonErrors,
   selectLessonProgress,
   selectLessons,
@@ -31,6 +32,7 @@ const selectTypeForMe = (s: AppState) => s.typeForMe;
 const selectNext = (s: AppState) => s.next;
 const selectPrevious = (s: AppState) => s.previous;
 const selectAnswer = (s: AppState) => s.answer;
+const selectAnswerFreshOffer = (s: AppState) => s.answerFreshOffer;
 
 /** The lessons: a list to pick from, then one step at a time with its command and its check. */
 export function LessonPanel({ onClose }: { readonly onClose: () => void }) {
@@ -41,7 +43,9 @@ export function LessonPanel({ onClose }: { readonly onClose: () => void }) {
   const lessons = useAppStore(selectLessons);
   const errors = useAppStore(selectLessonErrors);
   const progress = useAppStore(selectLessonProgress);
+  const offer = useAppStore(selectFreshOffer);
   const lesson = progress && lessons.find((l) => l.id === progress.lessonId);
+  const offered = offer !== null ? lessons.find((l) => l.id === offer) : undefined;
 
   useEffect(() => {
     void load();
@@ -77,6 +81,8 @@ export function LessonPanel({ onClose }: { readonly onClose: () => void }) {
         )}
         {!loaded ? (
           <p>{t('loading')}</p>
+        ) : offered ? (
+          <FreshOffer lesson={offered} />
         ) : lesson && progress ? (
           <StepView lesson={lesson} progress={progress} />
         ) : (
@@ -108,6 +114,38 @@ function LessonList({ lessons }: { readonly lessons: readonly Lesson[] }) {
         ))}
       </ul>
     </>
+  );
+}
+
+/**
+ * A lesson that wants a fresh machine, asked for on a used one. Asked, not done: a teacher may have
+ * set the machine up on purpose, and starting over drops the transcript and the undo records.
+ */
+function FreshOffer({ lesson }: { readonly lesson: Lesson }) {
+  const t = useT(messages);
+  const id = useId();
+  const lang = useAppStore(selectLanguage);
+  const reply = useAppStore(selectAnswerFreshOffer);
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  return (
+    <div className="lesson-fresh" role="group" aria-labelledby={id}>
+      <h3 id={id} className="lesson-step__title">
+        {t('freshQuestion')}
+      </h3>
+      <p>{t('freshWhy', { lesson: pick(lesson.title, lang) })}</p>
+      <div className="lesson-step__nav">
+        <button ref={first} type="button" className="button button--primary" onClick={() => reply(true)}>
+          {t('freshYes')}
+        </button>
+        <button type="button" className="button" onClick={() => reply(false)}>
+          {t('freshNo')}
+        </button>
+        <button type="button" className="button" onClick={() => reply(null)}>
+          {t('freshCancel')}
+        </button>
+      </div>
+    </div>
   );
 }
 

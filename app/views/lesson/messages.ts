@@ -46,6 +46,12 @@ export const messages = catalog(
     unionLower: 'lower: read-only layers (image)',
     unionTopWins: 'the top copy wins',
     unionCow: 'a change copies the file up first',
+    freshQuestion: 'Start on a fresh machine?',
+    freshWhy:
+      '“{lesson}” starts from the machine the page opens with: nginx pulled, no containers, the terminal on the host. This machine has been used, so its first steps may fail here. A fresh machine clears the terminal and Undo; the ↑ history stays.',
+    freshYes: 'Start on a fresh machine',
+    freshNo: 'Keep this machine',
+    freshCancel: 'Cancel',
   },
   {
     open: '레슨',
@@ -91,6 +97,12 @@ export const messages = catalog(
     unionLower: 'lower: 읽기 전용 레이어(이미지)',
     unionTopWins: '위에 있는 파일이 보인다',
     unionCow: '수정하면 먼저 위로 복사한다(복사 후 쓰기, COW)',
+    freshQuestion: '새 머신에서 시작할까요?',
+    freshWhy:
+      '“{lesson}”은(는) 페이지를 처음 열었을 때의 머신에서 시작합니다: nginx를 받아 두었고, 컨테이너가 없고, 터미널은 호스트에 있습니다. 지금 머신은 이미 사용했으므로 처음 몇 단계가 실패할 수 있습니다. 새 머신으로 시작하면 터미널과 실행 취소 기록이 지워지고, ↑ 명령 기록은 남습니다.',
+    freshYes: '새 머신에서 시작',
+    freshNo: '이 머신 그대로',
+    freshCancel: '취소',
   },
 );
 
