@@ -8,6 +8,7 @@ import { appMessages } from './views/messages.ts';
 import { NoticeBanner } from './views/share/NoticeBanner.tsx';
 import { ContainersPanel } from './views/panels/ContainersPanel.tsx';
 import { ImagesPanel } from './views/panels/ImagesPanel.tsx';
+import { DropTarget } from './views/import/DropTarget.tsx';
 import { LessonDock } from './views/lesson/LessonDock.tsx';
 import { Stage } from './views/Stage.tsx';
 import { Presenter } from './views/presenter/Presenter.tsx';
@@ -52,6 +53,7 @@ export function App() {
           <ImagesPanel />
         </aside>
       </main>
+      <DropTarget />
     </div>
   );
 }

@@ -86,8 +86,8 @@ async function readAll(
       const { done, value } = await reader.read();
       if (done) break;
       if (n + value.length > buf.length) {
-        // The file grew while read: grow once, generously, rather than for every chunk.
-        const bigger = new Uint8Array(Math.max(buf.length * 2, n + value.length));
+        // Longer than announced (or no size, a fetch without Content-Length): grow by doubling.
+        const bigger = new Uint8Array(Math.max(buf.length * 2, n + value.length, 1 << 20));
         bigger.set(buf.subarray(0, n));
         buf = bigger;
       }

@@ -5,13 +5,18 @@ import { useAppStore } from '../../store/use-app-store.ts';
 import { Panel } from './Panel.tsx';
 import { useT } from '../../i18n/use-t.ts';
 import { panelMessages } from './messages.ts';
+import { importMessages } from '../import/messages.ts';
+import { OpenImage } from '../import/OpenImage.tsx';
 
 export function ImagesPanel() {
   const world = useAppStore(selectWorld);
   const rows = useMemo(() => imageRows(world), [world]);
   const t = useT(panelMessages);
+  const ti = useT(importMessages);
+  const saveImage = useAppStore((s) => s.saveImage);
   return (
     <Panel title={t('images')}>
+      <OpenImage />
       {rows.length === 0 ? (
         <p className="panel__empty">{t('noImages')}</p>
       ) : (
@@ -23,6 +28,9 @@ export function ImagesPanel() {
               <th scope="col" className="num">
                 {t('layers')}
               </th>
+              <th scope="col">
+                <span className="visually-hidden">{ti('actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -31,6 +39,17 @@ export function ImagesPanel() {
                 <td className="mono">{r.ref}</td>
                 <td className="mono">{r.shortId}</td>
                 <td className="num mono">{r.layers}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button image-row__save"
+                    aria-label={ti('downloadImage', { ref: r.ref })}
+                    title={ti('downloadImage', { ref: r.ref })}
+                    onClick={() => saveImage(r.ref === '<none>:<none>' ? r.shortId : r.ref)}
+                  >
+                    {ti('downloadShort')}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,41 @@
+import { catalog } from '../../i18n/i18n.ts';
+
+/** Real images in and out: opening an archive, its progress, and downloading what `docker save` wrote. */
+export const importMessages = catalog(
+  {
+    openImage: 'Open image…',
+    openImageHint: 'A docker save or OCI image archive (.tar, .tar.gz, .tgz)',
+    trySample: 'Try the sample image',
+    sampleFailed: 'The sample image could not be fetched ({detail}).',
+    dropHere: 'Drop an image archive to load it',
+    dropHint: 'The output of docker save, or an OCI image layout packed as a tar',
+    progressLabel: 'Loading {file}',
+    reading: 'Reading {file}: {done} of {total}',
+    layers: '{done} of {total} layers',
+    cancel: 'Cancel',
+    savedText: 'docker save wrote {file} ({size}).',
+    download: 'Download {file}',
+    dismiss: 'Dismiss',
+    downloadImage: 'Download {ref} as a tar',
+    downloadShort: 'Save',
+    actions: 'Actions',
+  },
+  {
+    openImage: '이미지 열기…',
+    openImageHint: 'docker save 또는 OCI 이미지 아카이브 (.tar, .tar.gz, .tgz)',
+    trySample: '예제 이미지 불러오기',
+    sampleFailed: '예제 이미지를 가져오지 못했습니다 ({detail}).',
+    dropHere: '이미지 아카이브를 놓으면 불러옵니다',
+    dropHint: 'docker save의 결과물, 또는 tar로 묶은 OCI 이미지 레이아웃',
+    progressLabel: '{file} 불러오는 중',
+    reading: '{file} 읽는 중: {total} 중 {done}',
+    layers: '레이어(layer) {total}개 중 {done}개',
+    cancel: '취소',
+    savedText: 'docker save가 {file} 파일을 만들었습니다 ({size}).',
+    download: '{file} 내려받기',
+    dismiss: '닫기',
+    downloadImage: '{ref} 이미지를 tar로 내려받기',
+    downloadShort: '저장',
+    actions: '동작',
+  },
+);
