@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { ImagesPanelPage } from './pages/images.ts';
+import { StackPage } from './pages/stack.ts';
+import { TerminalPage } from './pages/terminal.ts';
+
+// Real images in and out (issue #6): the sample archive of public/samples, a corrupted copy, and a
+// docker save downloaded from the page.
+
+const SAMPLE = readFileSync(new URL('../public/samples/sample.tar.gz', import.meta.url));
+const TAG = 'layerlab-sample:1';
+
+test.describe('Opening a real image', () => {
+  test('loads the sample with one click, and a container from it stacks its four layers', async ({
+    page,
+  }) => {
+    const t = new TerminalPage(page);
+    const images = new ImagesPanelPage(page);
+    await t.goto();
+    await images.sample.click();
+    const load = t.entries.filter({ hasText: 'docker load -i /root/sample.tar.gz' });
+    await expect(load).toHaveCount(1);
+    expect(await t.outputOf(load)).toBe(`Loaded image: ${TAG}\n`);
+    await expect(images.row(TAG)).toHaveCount(1);
+    await expect(images.row(TAG)).toContainText('4');
+    await expect(images.progress).toHaveCount(0);
+
+    const run = await t.run(`docker run -d --name s1 ${TAG}`);
+    expect(await t.outputOf(run)).toMatch(/^[0-9a-f]{64}\n$/);
+    const stack = new StackPage(page);
+    await expect(stack.bands('Image layer')).toHaveCount(4);
+    // Its CMD is `cat /TEST`: the file of the image's top layer.
+    const hello = await t.run(`docker run --rm ${TAG}`);
+    expect(await t.outputOf(hello)).toBe('Hello from a real image\n');
+  });
+
+  test('says clearly why a corrupted archive cannot be loaded, and the session keeps working', async ({
+    page,
+  }) => {
+    const t = new TerminalPage(page);
+    const images = new ImagesPanelPage(page);
+    await t.goto();
+    const bad = Buffer.from(SAMPLE);
+    for (let i = 4000; i < 4400; i++) bad[i] = bad[i]! ^ 0xff;
+    await images.fileInput.setInputFiles({
+      name: 'broken.tar.gz',
+      mimeType: 'application/gzip',
+      buffer: bad,
+    });
+    const load = t.entries.filter({ hasText: 'docker load -i /root/broken.tar.gz' });
+    await expect(load).toHaveCount(1);
+    await expect(t.stderrOf(load)).toContainText('gzip');
+    await expect(images.row(TAG)).toHaveCount(0);
+    const echo = await t.run('echo still here');
+    expect(await t.outputOf(echo)).toBe('still here\n');
+  });
+
+  test('a dropped file shows the drop target, then its progress; Cancel stops it, a second drop loads it', async ({
+    page,
+  }) => {
+    const t = new TerminalPage(page);
+    const images = new ImagesPanelPage(page);
+    await t.goto();
+    // A slow disk: the file comes in 32 KB pieces, 40 ms apart, so the progress can be seen.
+    await page.evaluate(() => {
+      const stream = File.prototype.stream;
+      File.prototype.stream = function (this: File) {
+        const reader = stream.call(this).getReader();
+        let rest = new Uint8Array(0);
+        return new ReadableStream<Uint8Array>({
+          async pull(c) {
+            await new Promise((r) => setTimeout(r, 40));
+            if (rest.length === 0) {
+              const { done, value } = await reader.read();
+              if (done) return c.close();
+              rest = value;
+            }
+            c.enqueue(rest.subarray(0, 32 * 1024));
+            rest = rest.subarray(32 * 1024);
+          },
+        }) as ReturnType<typeof stream>;
+      };
+    });
+    const drag = await page.evaluateHandle((b64) => {
+      const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], 'dropped.tar.gz', { type: 'application/gzip' }));
+      return dt;
+    }, SAMPLE.toString('base64'));
+    const dropTarget = page.getByTestId('drop-target');
+
+    await page.dispatchEvent('main', 'dragenter', { dataTransfer: drag });
+    await expect(dropTarget).toBeVisible();
+    await expect(dropTarget).toContainText('Drop an image archive to load it');
+    await page.dispatchEvent('main', 'drop', { dataTransfer: drag });
+    await expect(dropTarget).toHaveCount(0);
+    await expect(images.progress).toBeVisible();
+    await expect(images.progress).toHaveAttribute('aria-valuenow', /^\d+$/);
+    await expect(images.panel).toContainText(/Reading dropped\.tar\.gz: [\d.]+ kB of 1\.0 MB/);
+    await images.cancel.click();
+    await expect(images.progress).toHaveCount(0);
+    await expect(t.entries).toHaveCount(0);
+
+    await page.dispatchEvent('main', 'dragenter', { dataTransfer: drag });
+    await page.dispatchEvent('main', 'drop', { dataTransfer: drag });
+    const load = t.entries.filter({ hasText: 'docker load -i /root/dropped.tar.gz' });
+    await expect(load).toHaveCount(1, { timeout: 10_000 });
+    expect(await t.outputOf(load)).toBe(`Loaded image: ${TAG}\n`);
+  });
+});
+
+test.describe('Saving an image', () => {
+  test('docker save -o offers the archive as a download, and it is a docker-archive tar', async ({
+    page,
+  }) => {
+    const t = new TerminalPage(page);
+    const images = new ImagesPanelPage(page);
+    await t.goto();
+    await images.sample.click();
+    await expect(images.row(TAG)).toHaveCount(1);
+    await t.run(`docker save ${TAG} -o /root/out.tar`);
+    const link = images.downloadLink('out.tar');
+    await expect(link).toBeVisible();
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('out.tar');
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(257, 262).toString('latin1')).toBe('ustar');
+    expect(bytes.includes(Buffer.from('manifest.json'))).toBe(true);
+    await expect(link).toHaveCount(0);
+  });
+
+  test('an image row’s download button types docker save and downloads at once', async ({ page }) => {
+    const t = new TerminalPage(page);
+    const images = new ImagesPanelPage(page);
+    await t.goto();
+    await expect(images.row('nginx:latest')).toHaveCount(1);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      images.saveButton('nginx:latest').click(),
+    ]);
+    await expect(
+      t.entries.filter({ hasText: 'docker save nginx:latest -o /root/nginx_latest.tar' }),
+    ).toHaveCount(1);
+    expect(download.suggestedFilename()).toBe('nginx_latest.tar');
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(257, 262).toString('latin1')).toBe('ustar');
+  });
+});
