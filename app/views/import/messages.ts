@@ -17,7 +17,7 @@ export const importMessages = catalog(
     download: 'Download {file}',
     dismiss: 'Dismiss',
     downloadImage: 'Download {ref} as a tar',
-    downloadShort: 'Save',
+    downloadShort: '↓',
     actions: 'Actions',
   },
   {
@@ -35,7 +35,7 @@ export const importMessages = catalog(
     download: '{file} 내려받기',
     dismiss: '닫기',
     downloadImage: '{ref} 이미지를 tar로 내려받기',
-    downloadShort: '저장',
+    downloadShort: '↓',
     actions: '동작',
   },
 );
