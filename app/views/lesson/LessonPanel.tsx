@@ -149,8 +149,21 @@ function FreshOffer({ lesson }: { readonly lesson: Lesson }) {
   );
 }
 
-function StepView({ lesson, progress }: { readonly lesson: Lesson; readonly progress: Progress }) {
+/**
+ * One step of a lesson. 'band' is the embed's (app/embed): no way back to a list it does not show, the
+ * texts in a column that scrolls by itself, the command, its check and Previous/Next always in view.
+ */
+export function StepView({
+  lesson,
+  progress,
+  variant = 'panel',
+}: {
+  readonly lesson: Lesson;
+  readonly progress: Progress;
+  readonly variant?: 'panel' | 'band';
+}) {
   const t = useT(messages);
+  const band = variant === 'band';
   const lang = useAppStore(selectLanguage);
   const stop = useAppStore(selectStop);
   const next = useAppStore(selectNext);
@@ -164,50 +177,61 @@ function StepView({ lesson, progress }: { readonly lesson: Lesson; readonly prog
         <h3 className="lesson-step__title">{pick(lesson.title, lang)}</h3>
         <p role="status">{t('complete', { passed, total: checks })}</p>
         <button type="button" className="button" onClick={stop}>
-          {t('allLessons')}
+          {band ? t('closeLesson') : t('allLessons')}
         </button>
       </div>
     );
   }
   const last = progress.step === lesson.steps.length - 1;
   return (
-    <div className="lesson-step" data-step={step.id}>
+    <div className={band ? 'lesson-step lesson-step--band' : 'lesson-step'} data-step={step.id}>
       <div className="lesson-step__top">
-        <button type="button" className="button lesson-step__back" onClick={stop}>
-          ← {t('allLessons')}
-        </button>
+        {!band && (
+          <button type="button" className="button lesson-step__back" onClick={stop}>
+            ← {t('allLessons')}
+          </button>
+        )}
         <span className="lesson-step__count">
           {t('stepOf', { step: progress.step + 1, total: lesson.steps.length })}
         </span>
+        {band && <h2 className="lesson-step__title">{pick(lesson.title, lang)}</h2>}
       </div>
-      <h3 className="lesson-step__title">{pick(lesson.title, lang)}</h3>
-      <p className="lesson-step__narration">{pick(step.narration, lang)}</p>
-      {step.figure && <LessonFigure figure={step.figure} />}
-      {step.quiz && <QuizView step={step} progress={progress} />}
-      {step.command && <CommandView step={step} progress={progress} />}
-      {step.lookAt && (
-        <p className="lesson-step__look">
-          <span className="lesson-step__label">{t('lookAt')}</span>
-          {step.lookAt.area && <span className="lesson-step__area">{t(areaKey(step.lookAt.area))}</span>}
-          <span>{pick(step.lookAt, lang)}</span>
-        </p>
-      )}
-      {step.check && <CheckStatus step={step} progress={progress} />}
-      <nav
-        className="lesson-step__nav"
-        aria-label={t('stepOf', { step: progress.step + 1, total: lesson.steps.length })}
+      {!band && <h3 className="lesson-step__title">{pick(lesson.title, lang)}</h3>}
+      {/* In the band this column scrolls by itself: it takes the keyboard's focus to be scrolled too. */}
+      <div
+        className="lesson-step__text"
+        {...(band ? { tabIndex: 0, role: 'region', 'aria-label': t('stepText') } : {})}
       >
-        <button type="button" className="button" onClick={previous} disabled={progress.step === 0}>
-          {t('previous')}
-        </button>
-        <button
-          type="button"
-          className={progress.passed[progress.step] ? 'button button--primary' : 'button'}
-          onClick={next}
+        <p className="lesson-step__narration">{pick(step.narration, lang)}</p>
+        {step.figure && <LessonFigure figure={step.figure} />}
+        {step.quiz && <QuizView step={step} progress={progress} />}
+        {step.lookAt && (
+          <p className="lesson-step__look">
+            <span className="lesson-step__label">{t('lookAt')}</span>
+            {step.lookAt.area && <span className="lesson-step__area">{t(areaKey(step.lookAt.area))}</span>}
+            <span>{pick(step.lookAt, lang)}</span>
+          </p>
+        )}
+      </div>
+      <div className="lesson-step__act">
+        {step.command && <CommandView step={step} progress={progress} />}
+        {step.check && <CheckStatus step={step} progress={progress} />}
+        <nav
+          className="lesson-step__nav"
+          aria-label={t('stepOf', { step: progress.step + 1, total: lesson.steps.length })}
         >
-          {last ? t('finish') : t('next')}
-        </button>
-      </nav>
+          <button type="button" className="button" onClick={previous} disabled={progress.step === 0}>
+            {t('previous')}
+          </button>
+          <button
+            type="button"
+            className={progress.passed[progress.step] ? 'button button--primary' : 'button'}
+            onClick={next}
+          >
+            {last ? t('finish') : t('next')}
+          </button>
+        </nav>
+      </div>
     </div>
   );
 }

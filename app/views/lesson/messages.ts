@@ -52,6 +52,9 @@ export const messages = catalog(
     freshYes: 'Start on a fresh machine',
     freshNo: 'Keep this machine',
     freshCancel: 'Cancel',
+    closeLesson: 'Close the lesson',
+    stepText: 'The step’s text',
+    band: 'Lesson',
   },
   {
     open: '레슨',
@@ -103,6 +106,9 @@ export const messages = catalog(
     freshYes: '새 머신에서 시작',
     freshNo: '이 머신 그대로',
     freshCancel: '취소',
+    closeLesson: '레슨 닫기',
+    stepText: '이 단계의 설명',
+    band: '레슨',
   },
 );
 
