@@ -1,0 +1,88 @@
+import type { PrepareOptions } from '../engine/archive/prepare.ts';
+import type { HostFile } from '../shell/host-files.ts';
+import type { Session } from '../shell/session-api.ts';
+import type { FromWorker, Port, ToWorker } from './import-protocol.ts';
+import type { ShellApi } from './shell-api.ts';
+
+/** A worker, as the page makes one (terminate ends it, and with it a cancelled import). */
+export type ImportWorker = Port<FromWorker, ToWorker> & {
+  terminate(): void;
+  onerror: ((e: ErrorEvent) => void) | null;
+};
+
+/** The size of the pieces the archive is handed to the worker in. */
+const CHUNK = 1 << 20;
+
+/**
+ * The shell's `prepareHostFile`, with the reading done in a Web Worker so the page stays responsive
+ * (hashing and extracting a large layer takes seconds). Same contract: a bad archive is kept with the
+ * file as its error; a cancel or a bug rejects.
+ */
+export function prepareInWorker(makeWorker: () => ImportWorker): NonNullable<ShellApi['prepareHostFile']> {
+  return async (session: Session, path: string, opts: PrepareOptions = {}): Promise<Session> => {
+    const file = session.hostFiles?.get(path);
+    if (!file) return session;
+    const { signal, onProgress } = opts;
+    signal?.throwIfAborted();
+    const prepared = await new Promise<NonNullable<HostFile['prepared']>>((resolve, reject) => {
+      const worker = makeWorker();
+      let off = 0;
+      const end = (): void => {
+        worker.terminate();
+        signal?.removeEventListener('abort', aborted);
+      };
+      const aborted = (): void => {
+        end();
+        reject(signal?.reason);
+      };
+      signal?.addEventListener('abort', aborted, { once: true });
+      worker.onerror = (e) => {
+        end();
+        reject(new Error(e.message || 'the import worker failed'));
+      };
+      worker.onmessage = (e) => {
+        const m = e.data;
+        switch (m.type) {
+          case 'more': {
+            // A copy of one piece, moved (not copied again) to the worker.
+            const bytes = off < file.bytes.length ? file.bytes.slice(off, off + CHUNK) : null;
+            off += bytes?.length ?? 0;
+            worker.postMessage({ type: 'chunk', bytes }, bytes ? [bytes.buffer] : []);
+            break;
+          }
+          case 'progress':
+            onProgress?.(m.progress);
+            break;
+          case 'done':
+            end();
+            resolve(m.prepared);
+            break;
+          case 'rejected':
+            end();
+            resolve({ error: m.message });
+            break;
+          case 'failed':
+            end();
+            reject(new Error(m.message));
+            break;
+        }
+      };
+      worker.postMessage({ type: 'start' });
+    });
+    return { ...session, hostFiles: new Map(session.hostFiles).set(path, { bytes: file.bytes, prepared }) };
+  };
+}
+
+/** The page's shell with archives read in a worker (where the platform has workers). */
+export const withImportWorker = (api: ShellApi): ShellApi =>
+  typeof Worker === 'undefined'
+    ? api
+    : {
+        ...api,
+        prepareHostFile: prepareInWorker(
+          () =>
+            new Worker(new URL('./import-worker.ts', import.meta.url), {
+              type: 'module',
+            }) as unknown as ImportWorker,
+        ),
+      };

@@ -1,0 +1,25 @@
+import type { ImportProgress, PreparedArchive } from '../engine/archive/prepare.ts';
+
+// The messages between the page and the import worker (import-worker.ts). The worker pulls the
+// archive one chunk at a time ('more'), so neither side queues a second copy of the file; the
+// prepared archive comes back with its layer tars transferred, not copied.
+
+export type ToWorker =
+  | { readonly type: 'start' }
+  /** The next chunk of the archive, or null at its end. */
+  | { readonly type: 'chunk'; readonly bytes: Uint8Array | null };
+
+export type FromWorker =
+  | { readonly type: 'more' }
+  | { readonly type: 'progress'; readonly progress: ImportProgress }
+  | { readonly type: 'done'; readonly prepared: PreparedArchive }
+  /** The archive is bad (an ArchiveError): `docker load` prints this. */
+  | { readonly type: 'rejected'; readonly message: string }
+  /** Anything else: a bug in the importer. */
+  | { readonly type: 'failed'; readonly message: string };
+
+/** Either end of the channel: a Worker, the worker's global scope, or a pair of fakes in tests. */
+export interface Port<In, Out> {
+  postMessage(message: Out, transfer?: Transferable[]): void;
+  onmessage: ((e: MessageEvent<In>) => void) | null;
+}
