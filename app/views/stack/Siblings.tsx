@@ -52,8 +52,8 @@ export function Siblings({ world, followed, onFollow }: Props) {
                 aria-pressed={current}
                 onClick={() => onFollow(c.id)}
               >
-                <span className="sibling__name">{c.name}</span>
-                <span className="sibling__id">{id}</span>
+                {/* Spaces between the parts (a flex row shows none): the text reads as words. */}
+                <span className="sibling__name">{c.name}</span> <span className="sibling__id">{id}</span>{' '}
                 <span className="sibling__size">+{formatBytes(rw)}</span>
               </button>
             </li>

@@ -99,8 +99,9 @@ export const stackMessages = catalog(
     // Containers of one image side by side.
     siblings: 'Containers sharing these image layers',
     siblingUpper: 'Upper {id} ({name})',
-    siblingWritten: 'Upper {id} ({name}): {size} written',
-    siblingWrittenShown: 'Upper {id} ({name}): {size} written, shown below',
+    // The button's name starts with what it shows (name, id, +size), as speech input needs.
+    siblingWritten: '{name} {id} +{size}: upper ({name}), {size} written',
+    siblingWrittenShown: '{name} {id} +{size}: upper ({name}), {size} written, shown below',
     sharedOne: '{count} shared image layer: {size} once, not {total}',
     sharedMany: '{count} shared image layers: {size} once, not {total}',
     // docker pull, and the tar of docker commit.
@@ -196,8 +197,8 @@ export const stackMessages = catalog(
     emptyLine: '(빈 줄)',
     siblings: '이 이미지 레이어를 함께 쓰는 컨테이너',
     siblingUpper: '쓰기 가능 레이어 {id} ({name})',
-    siblingWritten: '쓰기 가능 레이어 {id} ({name}): {size} 기록',
-    siblingWrittenShown: '쓰기 가능 레이어 {id} ({name}): {size} 기록, 아래에 표시 중',
+    siblingWritten: '{name} {id} +{size}: 쓰기 가능 레이어 ({name}), {size} 기록',
+    siblingWrittenShown: '{name} {id} +{size}: 쓰기 가능 레이어 ({name}), {size} 기록, 아래에 표시 중',
     sharedOne: '공유하는 이미지 레이어 {count}개: {total}가 아니라 {size} 한 번',
     sharedMany: '공유하는 이미지 레이어 {count}개: {total}가 아니라 {size} 한 번',
     pulling: '받고 있는 레이어',
