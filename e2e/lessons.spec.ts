@@ -119,3 +119,16 @@ test('the tour on a used machine asks first, and starts on a fresh one where its
   await panel.getByRole('button', { name: 'Type it for me' }).click();
   await expect(panel.getByTestId('lesson-check')).toHaveText('✓Done: the check passed.');
 });
+
+test('?lesson=blog-tour&step=3 opens the panel at step 4, the steps before it run', async ({ page }) => {
+  await page.goto('/?lang=en&speed=0&lesson=blog-tour&step=3');
+  const panel = page.getByTestId('lesson-panel');
+  await expect(panel).toContainText('Step 4 of 21');
+  await expect(page.getByRole('button', { name: 'Lessons', exact: true })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
+  await expect(new TerminalPage(page).entries).toHaveCount(1);
+  await panel.getByRole('button', { name: 'Type it for me' }).click();
+  await expect(panel.getByTestId('lesson-check')).toHaveText('✓Done: the check passed.');
+});

@@ -179,6 +179,13 @@ describe('the lesson slice', () => {
     expect(store.getState().lesson!.done).toBe(true);
   });
 
+  it('opening a lesson (a link, the URL) opens the panel that shows it', async () => {
+    const store = await pageStore();
+    expect(store.getState().lessonPanelOpen).toBe(false);
+    await store.getState().startLesson('whiteouts', 'keep');
+    expect(store.getState().lessonPanelOpen).toBe(true);
+  });
+
   it('an unknown lesson id opens nothing', async () => {
     const store = await pageStore();
     await store.getState().startLesson('no-such-lesson');

@@ -25,7 +25,8 @@ export interface LessonSlice {
    */
   readonly freshOffer: string | null;
   /**
-   * Open a lesson at its first step (loading the lessons first if need be). `machine`, for a lesson
+   * Open a lesson at its first step (loading the lessons first if need be), and the panel to show
+   * it. `machine`, for a lesson
    * that wants a fresh machine when this one has been used: 'ask' (the panel's list) sets
    * `freshOffer` and waits for the answer; 'reset' starts over without asking (a parent page's
    * `loadLesson`); 'keep' opens it on the machine as it is (a link restoring its own commands).
@@ -114,11 +115,16 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
       const lesson = get().lessons.find((l) => l.id === id);
       if (!lesson || !kit) return;
       moves++;
+      // A lesson opened by a link or the URL is shown: the panel opens with it (the embed shows a band).
       if (lesson.fresh === true && !selectMachineFresh(get())) {
-        if (machine === 'ask') return set({ freshOffer: id, lesson: null });
+        if (machine === 'ask') return set({ freshOffer: id, lesson: null, lessonPanelOpen: true });
         if (machine === 'reset') get().resetMachine();
       }
-      set({ lesson: kit.startProgress(lesson, lastEntryId(get())), freshOffer: null });
+      set({
+        lesson: kit.startProgress(lesson, lastEntryId(get())),
+        freshOffer: null,
+        lessonPanelOpen: true,
+      });
     },
     answerFreshOffer(fresh) {
       const id = get().freshOffer;
