@@ -109,6 +109,34 @@ test.describe('Opening a real image', () => {
   });
 });
 
+test('an archive of several images asks which to load', async ({ page }) => {
+  const t = new TerminalPage(page);
+  const images = new ImagesPanelPage(page);
+  await t.goto();
+  await images.sample.click();
+  await expect(images.row(TAG)).toHaveCount(1);
+  // Made here: demo and the sample in one archive, downloaded, then opened again.
+  await t.run(`docker save demo ${TAG} -o /root/two.tar`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    images.downloadLink('two.tar').click(),
+  ]);
+  const two = readFileSync((await download.path())!);
+  await t.run(`docker rmi ${TAG}`);
+  await expect(images.row(TAG)).toHaveCount(0);
+
+  await images.fileInput.setInputFiles({ name: 'two.tar', mimeType: 'application/x-tar', buffer: two });
+  const chooser = images.panel.getByRole('group', { name: /two\.tar holds 2 images/ });
+  await expect(chooser).toBeVisible();
+  await chooser.getByRole('radio', { name: new RegExp(TAG) }).check();
+  await images.panel.getByRole('button', { name: 'Load this image' }).click();
+  const load = t.entries.filter({ hasText: 'docker load -i /root/two.tar' });
+  await expect(load).toHaveCount(1);
+  expect(await t.outputOf(load)).toBe(`Loaded image: ${TAG}\n`);
+  await expect(chooser).toHaveCount(0);
+  await expect(images.row(TAG)).toHaveCount(1);
+});
+
 test.describe('Saving an image', () => {
   test('docker save -o offers the archive as a download, and it is a docker-archive tar', async ({
     page,

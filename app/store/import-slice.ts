@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { ImportProgress, PrepareOptions } from '../engine/archive/prepare.ts';
-import type { HostFiles } from '../shell/host-files.ts';
+import type { HostFile, HostFiles } from '../shell/host-files.ts';
 import type { Session } from '../shell/session-api.ts';
 import type { AppState } from './store.ts';
 
@@ -23,6 +23,15 @@ export interface SavedArchive {
   readonly auto: boolean;
 }
 
+/** An archive opened in the page holds several images: which to load? */
+export interface Choosing {
+  readonly file: string;
+  /** One per image of the archive: its tags ('name:tag, other:1'), or its short ID when untagged. */
+  readonly images: readonly { readonly label: string; readonly layers: number }[];
+}
+
+type Prepared = NonNullable<HostFile['prepared']>;
+
 /** What the page gives for a picked or dropped file (a `File`; a Blob in tests). */
 export interface ByteFile {
   readonly name: string;
@@ -33,6 +42,9 @@ export interface ByteFile {
 export interface ImportSlice {
   readonly importing: Importing | null;
   readonly saved: SavedArchive | null;
+  readonly choosing: Choosing | null;
+  /** Load the archive's image at `index` of `choosing.images`, or all of them (null). */
+  chooseImage(index: number | null): void;
   /** Stop reading the archive: the `docker load` waiting for it fails with `context canceled`. */
   cancelImport(): void;
   /**
@@ -48,6 +60,11 @@ export interface ImportSlice {
    * Only one archive is read at a time (the lines after it wait).
    */
   trackImport<T>(file: string, bytesTotal: number, work: (opts: PrepareOptions) => Promise<T>): Promise<T>;
+  /**
+   * Internal, for the session slice: an archive the page opened that holds several images waits for
+   * the learner's pick. `use` is for the `docker load` now, `keep` stays with the file.
+   */
+  pickImages(path: string, prepared: Prepared): Promise<{ use: Prepared; keep: HostFile['prepared'] }>;
   /** Internal, for the session slice: after a line ran, offer what it saved on the host. */
   offerSaved(line: string, before: Session, after: Session): void;
 }
@@ -105,6 +122,9 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
   let controller: AbortController | null = null;
   /** The line an image's download button typed: the archive it writes downloads at once. */
   let autoLine: string | null = null;
+  /** Host paths opened by the picker or a drop, whose load may ask which image. */
+  const opened = new Set<string>();
+  let chosen: ((index: number | null | 'cancel') => void) | null = null;
 
   const track = async <T>(
     file: string,
@@ -138,7 +158,30 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
   return {
     importing: null,
     saved: null,
+    choosing: null,
+    chooseImage(index) {
+      chosen?.(index);
+    },
+    async pickImages(path, prepared) {
+      const asked = opened.delete(path);
+      if (!asked || 'error' in prepared || prepared.images.length < 2)
+        return { use: prepared, keep: prepared };
+      const images = prepared.images.map((img) => ({
+        label: img.repoTags.length > 0 ? img.repoTags.join(', ') : img.id.slice(7, 19),
+        layers: img.layers.length,
+      }));
+      const pick = await new Promise<number | null | 'cancel'>((resolve) => {
+        chosen = resolve;
+        set({ choosing: { file: path, images } });
+      });
+      chosen = null;
+      set({ choosing: null });
+      if (pick === 'cancel') return { use: { error: 'context canceled' }, keep: prepared };
+      const one = pick === null ? undefined : prepared.images[pick];
+      return { use: one ? { ...prepared, images: [one] } : prepared, keep: prepared };
+    },
     cancelImport() {
+      chosen?.('cancel');
       controller?.abort(new DOMException('context canceled', 'AbortError'));
     },
     async openArchive(file) {
@@ -152,7 +195,9 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
         // Cancelled, or the browser could not read the file: nothing was put on the host.
         return;
       }
-      if (await get().putHostFile(path, bytes)) get().run(`docker load -i ${path}`);
+      if (!(await get().putHostFile(path, bytes))) return;
+      opened.add(path);
+      get().run(`docker load -i ${path}`);
     },
     saveImage(ref) {
       const line = `docker save ${ref} -o /root/${archiveNameFor(ref)}`;

@@ -180,7 +180,10 @@ export const createSessionSlice =
             };
           },
         )
-        .then((prepared) => {
+        .then((prepared) =>
+          transient ? { use: prepared, keep: undefined } : get().pickImages(path, prepared),
+        )
+        .then(({ use, keep }) => {
           const withFile = (p: HostFile['prepared']): void => {
             const now = get().session;
             const file = now.hostFiles?.get(path);
@@ -188,11 +191,12 @@ export const createSessionSlice =
             const f: HostFile = p === undefined ? { bytes: file.bytes } : { bytes: file.bytes, prepared: p };
             set({ session: { ...now, hostFiles: new Map(now.hostFiles).set(path, f) } });
           };
-          withFile(prepared);
+          withFile(use);
           busy = false;
           runNow(line, fetches + 1);
-          // A cancel is seen by this line only: the next `docker load` reads the file again.
-          if (transient) withFile(undefined);
+          // A cancel, or the one image picked of several, is for this line only: the file keeps the
+          // whole archive (or is read again) for the next `docker load`.
+          if (keep !== use) withFile(keep);
           drain();
         });
     };

@@ -2,6 +2,7 @@ import type { ChangeEvent } from 'react';
 import { useRef, useState } from 'react';
 import { useT } from '../../i18n/use-t.ts';
 import { useAppStore } from '../../store/use-app-store.ts';
+import { ChooseImage } from './ChooseImage.tsx';
 import { ImportProgress } from './ImportProgress.tsx';
 import { importMessages } from './messages.ts';
 import { SavedDownload } from './SavedDownload.tsx';
@@ -16,7 +17,7 @@ export const SAMPLE_URL = 'samples/sample.tar.gz';
 export function OpenImage() {
   const t = useT(importMessages);
   const openArchive = useAppStore((s) => s.openArchive);
-  const busy = useAppStore((s) => s.importing !== null);
+  const busy = useAppStore((s) => s.importing !== null || s.choosing !== null);
   const input = useRef<HTMLInputElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -67,6 +68,7 @@ export function OpenImage() {
         </button>
       </div>
       <ImportProgress />
+      <ChooseImage />
       {failure !== null && (
         <p className="import__error" role="alert">
           {t('sampleFailed', { detail: failure })}

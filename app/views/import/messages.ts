@@ -19,6 +19,10 @@ export const importMessages = catalog(
     downloadImage: 'Download {ref} as a tar',
     downloadShort: '↓',
     actions: 'Actions',
+    chooseTitle: '{file} holds {count} images. Which should docker load load?',
+    chooseLayers: '{count} layers',
+    loadChosen: 'Load this image',
+    loadAll: 'Load all',
   },
   {
     openImage: '이미지 열기…',
@@ -37,5 +41,9 @@ export const importMessages = catalog(
     downloadImage: '{ref} 이미지를 tar로 내려받기',
     downloadShort: '↓',
     actions: '동작',
+    chooseTitle: '{file} 파일에 이미지가 {count}개 있습니다. docker load로 어느 것을 불러올까요?',
+    chooseLayers: '레이어 {count}개',
+    loadChosen: '이 이미지 불러오기',
+    loadAll: '모두 불러오기',
   },
 );
