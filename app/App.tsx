@@ -28,9 +28,11 @@ export function App() {
   }, [theme]);
 
   // Screen readers pick their voice, and browsers their fonts and line breaking, from <html lang>.
+  // The tab's title follows too (index.html's stays English for crawlers and link previews).
   useEffect(() => {
     document.documentElement.lang = language;
-  }, [language]);
+    document.title = t('pageTitle');
+  }, [language, t]);
 
   if (pageOptions.embed)
     return (

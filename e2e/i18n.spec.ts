@@ -38,6 +38,7 @@ test.describe('Korean and English', () => {
   test('?lang=ko shows the page in Korean and tells a copy-up in Korean', async ({ page }) => {
     await page.goto('/?lang=ko');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+    await expect(page).toHaveTitle('Layerlab — Docker가 이미지를 저장하는 방법');
     const ko = lab(page, 'ko');
     await expect(ko.input).toBeVisible();
     await expect(page.getByRole('heading', { name: '터미널' })).toBeVisible();
@@ -68,6 +69,7 @@ test.describe('Korean and English', () => {
     await ko.run('touch /TEST');
 
     await page.getByRole('button', { name: 'English' }).click();
+    await expect(page).toHaveTitle('Layerlab — how Docker stores images');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     const en = lab(page, 'en');
     await expect(en.entries).toHaveCount(3);

@@ -1,5 +1,8 @@
 import type { CatalogFile, CatalogIndex } from '../engine/catalog/catalog.ts';
 import { CATALOG_DIR, INDEX_FILE, parseCatalogFile, parseCatalogIndex } from '../engine/catalog/catalog.ts';
+import type { Language } from '../i18n/i18n.ts';
+import { translator } from '../i18n/i18n.ts';
+import { storeMessages } from './messages.ts';
 
 /**
  * How the page gets the files of the built-in image catalog (public/catalog): fetched when first
@@ -37,6 +40,13 @@ export async function loadFile(
   return parsed.value;
 }
 
-/** A rejection as the short reason the terminal shows. */
-export const reasonOf = (e: unknown): string =>
-  e instanceof SyntaxError ? 'not valid JSON' : e instanceof Error ? e.message : String(e);
+/**
+ * A rejection as the short reason the terminal shows, in the page's language where the words are the
+ * app's own (an HTTP status, or a check's message naming a field, stays as it is).
+ */
+export const reasonOf = (e: unknown, lang: Language = 'en'): string =>
+  e instanceof SyntaxError
+    ? translator(storeMessages, lang)('notJson')
+    : e instanceof Error
+      ? e.message
+      : String(e);

@@ -2,7 +2,10 @@ import { emptyWorld } from '../engine/docker/world.ts';
 import { layerId } from '../engine/ids.ts';
 import { emptyLayer } from '../engine/layer.ts';
 import { normalize } from '../engine/path.ts';
+import type { Language } from '../i18n/i18n.ts';
+import { translator } from '../i18n/i18n.ts';
 import type { Session } from '../shell/session-api.ts';
+import { storeMessages } from './messages.ts';
 import type { ShellApi } from './shell-api.ts';
 
 /**
@@ -29,14 +32,16 @@ export function waitingSession(): Session {
 
 /**
  * Stands in for a shell whose code could not be loaded (offline, a deploy replaced the files): every
- * line says so, rather than waiting for ever.
+ * line says so, in the page's language of the moment, rather than waiting for ever.
  */
-export function unloadedShell(reason: string): ShellApi {
-  const text = `layerlab: the simulated machine could not be loaded (${reason}); reload the page\n`;
+export function unloadedShell(reason: string, language: () => Language = () => 'en'): ShellApi {
   return {
     createSession: waitingSession,
     promptOf: () => '$ ',
-    runLine: (session) => ({ session, output: [{ stream: 'stderr', text }], exitCode: 70, events: [] }),
+    runLine: (session) => {
+      const text = `${translator(storeMessages, language())('shellNotLoaded', { reason })}\n`;
+      return { session, output: [{ stream: 'stderr', text }], exitCode: 70, events: [] };
+    },
   };
 }
 

@@ -5,6 +5,8 @@ import type { ContainerId } from '../engine/ids.ts';
 import type { EngineEvent } from '../engine/events.ts';
 import type { HostFile } from '../shell/host-files.ts';
 import type { OutputChunk, Session } from '../shell/session-api.ts';
+import type { Translate } from '../i18n/i18n.ts';
+import { translator } from '../i18n/i18n.ts';
 import { stackContext } from '../timeline/context.ts';
 import { containerSteps } from '../timeline/container-steps.ts';
 import { NARRATORS } from '../timeline/narrators.ts';
@@ -13,6 +15,7 @@ import type { CatalogLoader } from './catalog-loader.ts';
 import { loadFile, loadIndex, reasonOf } from './catalog-loader.ts';
 import { pushHistory } from './history.ts';
 import { unloadedShell } from './lazy-shell.ts';
+import { storeMessages } from './messages.ts';
 import type { ShellApi, ShellSource } from './shell-api.ts';
 import type { TranscriptEntry } from './transcript.ts';
 import { appendEntry, capOutput, MAX_COMMAND_CHARS } from './transcript.ts';
@@ -89,19 +92,21 @@ export const createSessionSlice =
     let index: CatalogIndex | null = null;
     const files = new Map<string, CatalogFile>();
 
+    /** The app's own words in the terminal, in the language of the moment (tool output stays as is). */
+    const say = (): Say => translator(storeMessages, get().language);
     const catalogOf = (failures: ReadonlyMap<string, string> = new Map()) =>
       memoryCatalog(index, new Map(files), failures);
 
     /** Fetch one file into the catalog; a failure is returned as its reason. */
     const fetchFile = async (file: string): Promise<string | null> => {
-      if (!loader) return 'no catalog in this page';
+      if (!loader) return say()('noCatalog');
       try {
         if (file === INDEX_FILE) index = await loadIndex(loader);
-        else if (!index) return 'the catalog index is not loaded';
+        else if (!index) return say()('indexNotLoaded');
         else files.set(file, await loadFile(loader, index, file));
         return null;
       } catch (e) {
-        return reasonOf(e);
+        return reasonOf(e, get().language);
       }
     };
 
@@ -118,7 +123,7 @@ export const createSessionSlice =
     const arrived: Promise<void> =
       typeof source === 'function'
         ? source()
-            .catch((e: unknown) => unloadedShell(reasonOf(e)))
+            .catch((e: unknown) => unloadedShell(reasonOf(e, get().language), () => get().language))
             .then((api) => {
               shell = api;
               loaded = true;
@@ -131,13 +136,13 @@ export const createSessionSlice =
     /** Run a line; when it needs a catalog file, fetch it and run the line again (the rest waits). */
     const runNow = (line: string, fetches: number): void => {
       const before = get().session;
-      const result = runSafely(shell, before, line);
+      const result = runSafely(shell, before, line, say());
       if (result.needs && loader) {
         const file = result.needs.catalogFile;
         busy = true;
         set({ catalogLoading: file });
         const fetched =
-          fetches >= MAX_FETCHES_PER_LINE ? Promise.resolve('loaded, yet still missing') : fetchFile(file);
+          fetches >= MAX_FETCHES_PER_LINE ? Promise.resolve(say()('stillMissing')) : fetchFile(file);
         void fetched.then((failure) => {
           const failures = new Map<string, string>();
           if (failure !== null) failures.set(file, failure);
@@ -332,6 +337,8 @@ export const createSessionSlice =
     };
   };
 
+type Say = Translate<keyof typeof storeMessages.en>;
+
 interface SafeResult {
   readonly session: Session;
   readonly output: readonly OutputChunk[];
@@ -345,14 +352,14 @@ interface SafeResult {
  * The shell promises never to throw; if a bug makes it throw anyway, the line fails with a message and
  * the machine stays as it was, so the person can keep typing.
  */
-function runSafely(shell: ShellApi, session: Session, line: string): SafeResult {
+function runSafely(shell: ShellApi, session: Session, line: string, t: Say): SafeResult {
   try {
     return shell.runLine(session, line);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return {
       session,
-      output: [{ stream: 'stderr', text: `layerlab: internal error: ${message}\n` }],
+      output: [{ stream: 'stderr', text: `${t('internalError', { message })}\n` }],
       exitCode: 70,
       events: [],
     };
