@@ -28,9 +28,6 @@ export function ImagesPanel() {
               <th scope="col" className="num">
                 {t('layers')}
               </th>
-              <th scope="col">
-                <span className="visually-hidden">{ti('actions')}</span>
-              </th>
             </tr>
           </thead>
           <tbody>
@@ -38,17 +35,16 @@ export function ImagesPanel() {
               <tr key={`${r.ref}\u0000${r.shortId}\u0000${i}`}>
                 <td className="mono">{r.ref}</td>
                 <td className="mono">{r.shortId}</td>
-                <td className="num mono">{r.layers}</td>
-                <td>
+                <td className="num mono">
+                  {r.layers}
+                  {/* Its arrow is drawn by CSS: the cell's text stays the layer count. */}
                   <button
                     type="button"
                     className="button image-row__save"
                     aria-label={ti('downloadImage', { ref: r.ref })}
                     title={ti('downloadImage', { ref: r.ref })}
                     onClick={() => saveImage(r.ref === '<none>:<none>' ? r.shortId : r.ref)}
-                  >
-                    {ti('downloadShort')}
-                  </button>
+                  />
                 </td>
               </tr>
             ))}
