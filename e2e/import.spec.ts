@@ -25,6 +25,14 @@ test.describe('Opening a real image', () => {
     await expect(images.row(TAG)).toContainText('4');
     await expect(images.progress).toHaveCount(0);
 
+    // Its byte ledger: the file deleted, the config rewritten, the dir made opaque (9 bytes hidden).
+    await images.panel.getByText('Bytes by layer').click();
+    await images.panel.getByRole('combobox', { name: 'Image' }).selectOption(TAG);
+    const ledger = images.panel.getByRole('table').last();
+    await expect(ledger.getByRole('row')).toHaveCount(5);
+    await expect(ledger.getByRole('row').nth(2)).toHaveText(/^2\s*0 B\s*3 B\s*4 B\s*0 B$/);
+    await expect(images.panel).toContainText('9 B of it hidden by later layers');
+
     const run = await t.run(`docker run -d --name s1 ${TAG}`);
     expect(await t.outputOf(run)).toMatch(/^[0-9a-f]{64}\n$/);
     const stack = new StackPage(page);

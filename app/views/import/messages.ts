@@ -21,6 +21,16 @@ export const importMessages = catalog(
     chooseLayers: '{count} layers',
     loadChosen: 'Load this image',
     loadAll: 'Load all',
+    ledger: 'Bytes by layer',
+    ledgerImage: 'Image',
+    ledgerLayer: 'Layer',
+    ledgerAdded: 'Added',
+    ledgerModified: 'Modified',
+    ledgerRemoved: 'Removed',
+    ledgerHidden: 'Hidden',
+    ledgerSummary:
+      '{total} in all, {wasted} of it hidden by later layers (still in every pull): efficiency {efficiency}%.',
+    ledgerLargest: 'Largest file: {path} ({size}, layer {layer}).',
   },
   {
     openImage: '이미지 열기…',
@@ -41,5 +51,15 @@ export const importMessages = catalog(
     chooseLayers: '레이어 {count}개',
     loadChosen: '이 이미지 불러오기',
     loadAll: '모두 불러오기',
+    ledger: '레이어별 바이트',
+    ledgerImage: '이미지',
+    ledgerLayer: '레이어',
+    ledgerAdded: '추가',
+    ledgerModified: '변경',
+    ledgerRemoved: '삭제',
+    ledgerHidden: '가려짐',
+    ledgerSummary:
+      '모두 {total}, 그중 {wasted}는 위 레이어에 가려져 보이지 않지만 pull할 때마다 내려받습니다: 효율 {efficiency}%.',
+    ledgerLargest: '가장 큰 파일: {path} ({size}, 레이어 {layer}).',
   },
 );

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/use-t.ts';
 import { panelMessages } from './messages.ts';
 import { importMessages } from '../import/messages.ts';
 import { OpenImage } from '../import/OpenImage.tsx';
+import { Ledger } from '../import/Ledger.tsx';
 
 export function ImagesPanel() {
   const world = useAppStore(selectWorld);
@@ -14,6 +15,7 @@ export function ImagesPanel() {
   const t = useT(panelMessages);
   const ti = useT(importMessages);
   const saveImage = useAppStore((s) => s.saveImage);
+  const refs = useMemo(() => rows.filter((r) => r.ref !== '<none>:<none>').map((r) => r.ref), [rows]);
   return (
     <Panel title={t('images')}>
       <OpenImage />
@@ -51,6 +53,7 @@ export function ImagesPanel() {
           </tbody>
         </table>
       )}
+      <Ledger refs={refs} />
     </Panel>
   );
 }
