@@ -172,6 +172,9 @@ async function prepareDockerArchive(
   });
   progress.layersTotal = items.reduce((n, m) => n + m.layers.length, 0);
   const images: PreparedImage[] = [];
+  // Images of one archive share layers (`docker save a b`, b built on a): each is read once, and its
+  // bytes are released only after that, so the next image reuses what was prepared.
+  const prepared = new Map<string, PreparedLayer>();
   for (const m of items) {
     const configBytes = files.get(m.config);
     if (!configBytes) throw new ArchiveError(`open ${m.config}: no such file or directory`);
@@ -191,10 +194,16 @@ async function prepareDockerArchive(
     const layers: PreparedLayer[] = [];
     for (let i = 0; i < m.layers.length; i++) {
       const name = m.layers[i]!;
-      const blob = files.get(name);
-      if (!blob) throw new ArchiveError(`open ${name}: no such file or directory`);
-      layers.push(await prepareLayer(blob, diffIds[i]!, `layer ${i + 1} (${name})`, opts));
-      files.release(name);
+      const again = prepared.get(`${name}\0${diffIds[i]!}`);
+      if (again) layers.push(again);
+      else {
+        const blob = files.get(name);
+        if (!blob) throw new ArchiveError(`open ${name}: no such file or directory`);
+        const layer = await prepareLayer(blob, diffIds[i]!, `layer ${i + 1} (${name})`, opts);
+        prepared.set(`${name}\0${diffIds[i]!}`, layer);
+        layers.push(layer);
+        files.release(name);
+      }
       progress.layersDone++;
       opts.onProgress?.({ ...progress });
     }
@@ -255,6 +264,8 @@ async function prepareOci(
   });
   progress.layersTotal = parsed.reduce((n, p) => n + p.m.layers.length, 0);
   const images: PreparedImage[] = [];
+  // Blobs shared by several images are read once (see prepareDockerArchive).
+  const prepared = new Map<string, PreparedLayer>();
   for (const { m, tags, what } of parsed) {
     const configBytes = verified(m.config, `${what}: config`);
     const id = digestOf(configBytes);
@@ -268,11 +279,20 @@ async function prepareOci(
     for (let i = 0; i < m.layers.length; i++) {
       const d = m.layers[i];
       const label = `layer ${i + 1} (${isRecord(d) ? String(d['digest']) : '?'})`;
+      const again = isRecord(d) ? prepared.get(`${String(d['digest'])}\0${diffIds[i]!}`) : undefined;
+      if (again) {
+        layers.push(again);
+        progress.layersDone++;
+        opts.onProgress?.({ ...progress });
+        continue;
+      }
       const b = verified(d as Record<string, unknown>, label);
       const mt = (d as Record<string, unknown>)['mediaType'];
       if (typeof mt === 'string' && !MEDIA_TAR.test(mt) && !MEDIA_GZIP.test(mt))
         throw new ArchiveError(`${label}: unsupported media type ${mt}`);
-      layers.push(await prepareLayer(b, diffIds[i]!, label, opts));
+      const layer = await prepareLayer(b, diffIds[i]!, label, opts);
+      prepared.set(`${String((d as Record<string, unknown>)['digest'])}\0${diffIds[i]!}`, layer);
+      layers.push(layer);
       files.release(`blobs/sha256/${String((d as Record<string, unknown>)['digest']).slice(7)}`);
       progress.layersDone++;
       opts.onProgress?.({ ...progress });

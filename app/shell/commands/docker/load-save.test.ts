@@ -33,6 +33,20 @@ describe('docker load and docker save', () => {
     expect(out).toBe('Loaded image: layerlab-sample:1\n');
   });
 
+  it('an archive of two images that share layers loads both (each shared layer is read once)', async () => {
+    let s = createSession();
+    let out: string;
+    [s] = await type(s, 'docker run --name c1 demo touch /x && docker commit c1 two:1 >/dev/null');
+    [s] = await type(s, 'docker save demo two:1 -o /tmp/two.tar');
+    const bytes = s.hostFiles!.get('/tmp/two.tar')!.bytes;
+    let t = addHostFile(createSession({ demo: false }), '/root/two.tar', bytes);
+    [t, out] = await type(t, 'docker load -i two.tar');
+    expect(out).toBe('Loaded image: demo:latest\nLoaded image: two:1\n');
+    expect(findImage(t.world, 'two:1')!.id).toBe(findImage(s.world, 'two:1')!.id);
+    [t, out] = await type(t, 'docker run --rm two:1 ls /x');
+    expect(out).toBe('/x\n');
+  });
+
   it('without preparing, the line asks for the archive and keeps nothing', () => {
     const s = addHostFile(createSession({ demo: false }), 'x.tar', sample);
     const r = runLine(s, 'docker load -i x.tar');
