@@ -20,6 +20,8 @@ export interface DockerHost {
   emit?(events: readonly EngineEvent[]): void;
   /** The built-in image catalog as far as it is loaded; undefined when the machine has none. */
   catalog?(): CatalogSource | undefined;
+  /** The language of Layerlab's own messages (the page's); English when not said. */
+  language?(): 'en' | 'ko';
   /**
    * The line needs a catalog file that is not loaded yet: nothing of this line is kept; the page loads
    * the file and runs the line again (LineResult.needs). The command should stop at once.

@@ -33,6 +33,7 @@ export class Machine implements DockerHost {
   /** A host archive the line needs prepared before it can run (set by needArchive). */
   needsArchive: string | null = null;
   private files: HostFiles | undefined;
+  private readonly lang: 'en' | 'ko' | undefined;
 
   constructor(session: Session) {
     this.files = session.hostFiles;
@@ -40,10 +41,15 @@ export class Machine implements DockerHost {
     this.host = session.host;
     this.frames = [...session.frames];
     this.catalogSource = session.catalog;
+    this.lang = session.language;
   }
 
   catalog(): CatalogSource | undefined {
     return this.catalogSource;
+  }
+
+  language(): 'en' | 'ko' {
+    return this.lang ?? 'en';
   }
 
   needCatalogFile(file: string): void {
@@ -87,6 +93,7 @@ export class Machine implements DockerHost {
       frames,
       ...(this.catalogSource ? { catalog: this.catalogSource } : {}),
       ...(this.files ? { hostFiles: this.files } : {}),
+      ...(this.lang ? { language: this.lang } : {}),
     };
   }
 

@@ -40,6 +40,8 @@ export interface Session {
    * a file picker, the replay from disk (host-files.ts). The host's tree shows these files by size.
    */
   readonly hostFiles?: HostFiles;
+  /** The language of Layerlab's own messages in the terminal (what the tools print stays as they print it). */
+  readonly language?: 'en' | 'ko';
 }
 
 export interface OutputChunk {

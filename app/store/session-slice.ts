@@ -135,7 +135,10 @@ export const createSessionSlice =
 
     /** Run a line; when it needs a catalog file, fetch it and run the line again (the rest waits). */
     const runNow = (line: string, fetches: number): void => {
-      const before = get().session;
+      // The shell words Layerlab's own messages in the page's language (tool output stays as printed).
+      const current = get().session;
+      const language = get().language;
+      const before = current.language === language ? current : { ...current, language };
       const result = runSafely(shell, before, line, say());
       if (result.needs && loader) {
         const file = result.needs.catalogFile;

@@ -121,6 +121,18 @@ describe('docker pull', () => {
     );
     expect(r.text[1]).toBe('ok\n');
   });
+
+  it("says Layerlab's own part of that error in the page's language (Docker's part stays as Docker prints it)", () => {
+    const failures = new Map([['index.json', '연결 실패']]);
+    const s = {
+      ...createSession({ catalog: memoryCatalog(null, new Map(), failures) }),
+      language: 'ko' as const,
+    };
+    const r = type(s, 'docker pull nginx');
+    expect(r.text[0]).toBe(
+      'Using default tag: latest\nError response from daemon: Get "https://registry-1.docker.io/v2/library/nginx/manifests/latest": Layerlab이 이미지 카탈로그를 불러오지 못했습니다(catalog/index.json: 연결 실패). 연결을 확인하고 다시 시도하세요\n',
+    );
+  });
 });
 
 describe('docker run of a catalog image', () => {

@@ -117,12 +117,21 @@ export function pullImage(
       }
       return {
         kind: 'error',
-        message: `Get "https://registry-1.docker.io/v2/${path}/manifests/${tag}": the image catalog file ${found.file} is not loaded`,
+        message: `Get "https://registry-1.docker.io/v2/${path}/manifests/${tag}": ${
+          docker.language?.() === 'ko'
+            ? `이미지 카탈로그 파일 ${found.file}을(를) 아직 불러오지 않았습니다`
+            : `the image catalog file ${found.file} is not loaded`
+        }`,
       };
     case 'failed':
+      // The reason after Docker's own `Get "…":` is Layerlab's, so it speaks the page's language.
       return {
         kind: 'error',
-        message: `Get "https://registry-1.docker.io/v2/${path}/manifests/${tag}": Layerlab could not load its image catalog (catalog/${found.file}: ${found.reason}); check the connection and try again`,
+        message: `Get "https://registry-1.docker.io/v2/${path}/manifests/${tag}": ${
+          docker.language?.() === 'ko'
+            ? `Layerlab이 이미지 카탈로그를 불러오지 못했습니다(catalog/${found.file}: ${found.reason}). 연결을 확인하고 다시 시도하세요`
+            : `Layerlab could not load its image catalog (catalog/${found.file}: ${found.reason}); check the connection and try again`
+        }`,
       };
     case 'no-repository':
       return {
