@@ -65,10 +65,15 @@ test.describe('the embed', () => {
 
     // A taller page (the stack of nginx's layers) is reported, and the parent sizes the frame to it.
     await expect.poll(async () => (await p.received('height')).length).toBeGreaterThan(1);
-    const heights = await p.received('height');
-    const last = heights.at(-1)!.data['height'] as number;
-    await expect.poll(async () => (await p.iframe.boundingBox())?.height).toBe(last);
-    expect(last).not.toBe(first!.data['height']);
+    // The page may report again while it settles: the frame follows the latest height reported.
+    const latest = async (): Promise<number> => (await p.received('height')).at(-1)!.data['height'] as number;
+    await expect
+      .poll(async () => {
+        const want = await latest();
+        return (await p.iframe.boundingBox())?.height === want;
+      })
+      .toBe(true);
+    expect(await latest()).not.toBe(first!.data['height']);
 
     // Step and play: stepChanged comes back.
     await p.send({ type: 'step', data: 'back' });
