@@ -9,6 +9,7 @@ import { emptyLayer } from '../layer.ts';
 import { walkMerged } from '../overlay.ts';
 import { loadPrepared } from './load.ts';
 import { prepareArchive } from './prepare.ts';
+import { saveOciLayout } from './save-oci.ts';
 import { saveImages } from './save.ts';
 import { readTar, TarReader } from './tar-read.ts';
 import { dockerArchiveOf, gzipOf, ociArchiveOf, tarOf } from './testing.ts';
@@ -261,6 +262,47 @@ describe('round trips', () => {
     expect(mergedImage(w1, 'made:1')).toEqual(mergedImage(w0, 'made:1'));
     const again = saveImages(w1, ['made:1']);
     expect(again.ok && digestOf(again.bytes)).toBe(digestOf(saved.bytes));
+  });
+
+  it('an image made in the page exports as an OCI layout that loads back with the same IDs and tree', async () => {
+    const [w0] = addImage(emptyWorld(), {
+      ref: 'made:1',
+      layers: [
+        [
+          { path: '/etc/config', type: 'file', content: 'v1\n' },
+          { path: '/data/sub/b.txt', type: 'file', content: 'b\n' },
+        ],
+        [
+          { path: '/etc/config', type: 'file', content: 'v2\n' },
+          { path: '/data/sub', type: 'dir', opaque: true },
+          { path: '/data/hard', type: 'hardlink', target: '/etc/config' },
+        ],
+      ],
+    });
+    const before = findImage(w0, 'made:1')!;
+    const saved = saveOciLayout(w0, ['made:1']);
+    if (!saved.ok) throw new Error(saved.error);
+    const files = new Map(readTar(saved.bytes).map((e) => [e.name, e.data]));
+    const index = JSON.parse(new TextDecoder().decode(files.get('index.json'))) as {
+      manifests: { digest: string; annotations: Record<string, string> }[];
+    };
+    expect(index.manifests.map((m) => m.annotations)).toEqual([
+      { 'io.containerd.image.name': 'docker.io/library/made:1', 'org.opencontainers.image.ref.name': '1' },
+    ]);
+    const manifest = JSON.parse(
+      new TextDecoder().decode(files.get(`blobs/sha256/${index.manifests[0]!.digest.slice(7)}`)),
+    ) as { layers: { mediaType: string; digest: string }[] };
+    expect(manifest.layers.map((l) => l.digest)).toEqual(before.config.rootfs.diff_ids);
+    expect(new Set(manifest.layers.map((l) => l.mediaType))).toEqual(
+      new Set(['application/vnd.oci.image.layer.v1.tar']),
+    );
+    const p = await prepareArchive(saved.bytes);
+    expect(p.format).toBe('oci');
+    const w1 = await loadInto(emptyWorld(7), saved.bytes);
+    const after = findImage(w1, 'made:1')!;
+    expect(after.id).toBe(before.id);
+    expect(after.config.rootfs.diff_ids).toEqual(before.config.rootfs.diff_ids);
+    expect(mergedImage(w1, 'made:1')).toEqual(mergedImage(w0, 'made:1'));
   });
 
   it('an OCI layout with gzip layers loads under its tag', async () => {

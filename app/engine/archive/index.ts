@@ -12,6 +12,7 @@ export type {
   PreparedLayer,
   PrepareOptions,
 } from './prepare.ts';
+export { saveOciLayout, saveOciLayoutTo } from './save-oci.ts';
 export { saveImages, saveImagesTo } from './save.ts';
 export type { SaveResult } from './save.ts';
 export { readTar, TarReader } from './tar-read.ts';

@@ -21,38 +21,9 @@ export function saveImagesTo(
   refs: readonly string[],
   sink: (chunk: Uint8Array) => void,
 ): { ok: true } | { ok: false; error: string } {
-  const picked: { img: ImageRecord; tag: string | null }[] = [];
-  for (const ref of refs) {
-    const img = findImage(world, ref);
-    if (!img) return { ok: false, error: `reference does not exist` };
-    const tag = world.tags.get(normalizeRef(ref)) === img.id ? normalizeRef(ref) : null;
-    picked.push({ img, tag });
-  }
-  // Check every layer before writing a byte: a failure leaves nothing half-written.
-  const layers = new Map<
-    Digest,
-    { dir: string; tar: Uint8Array; rec: LayerRecord; parentDir: string | null }
-  >();
-  for (const { img } of picked) {
-    let parentDir: string | null = null;
-    for (const chainId of img.chain) {
-      const rec = world.layers.get(chainId);
-      if (!rec)
-        return { ok: false, error: `layer ${chainId} of image ${img.id} is missing from the layer store` };
-      const dir = sha256Hex(enc.encode(`${chainId}`));
-      if (!layers.has(chainId)) {
-        const tar = rec.tar ?? layerTar(rec.layer);
-        const got = digestOf(tar);
-        if (got !== rec.diffId)
-          return {
-            ok: false,
-            error: `cannot reproduce layer ${rec.diffId}: its tar hashes to ${got} (a catalog layer known only by its digest)`,
-          };
-        layers.set(chainId, { dir, tar, rec, parentDir });
-      }
-      parentDir = dir;
-    }
-  }
+  const c = collectImages(world, refs);
+  if (!c.ok) return c;
+  const { picked, layers } = c;
   const out = new TarWriter(sink);
   const file = (name: string, data: Uint8Array): void =>
     out.add({ name, type: '0', mode: 0o644, uid: 0, gid: 0, mtime: 0, data });
@@ -83,6 +54,58 @@ export function saveImagesTo(
   if (Object.keys(repositories).length > 0) file('repositories', enc.encode(JSON.stringify(repositories)));
   out.finish();
   return { ok: true };
+}
+
+export interface PickedImage {
+  readonly img: ImageRecord;
+  /** The normalized tag `refs` named it by, or null when named by ID (or a tag of another image). */
+  readonly tag: string | null;
+}
+
+export interface CheckedLayer {
+  readonly dir: string;
+  readonly tar: Uint8Array;
+  readonly rec: LayerRecord;
+  readonly parentDir: string | null;
+}
+
+/**
+ * The images `refs` name and every layer of theirs as the bytes to write, each checked against its
+ * diff ID before a byte is written, so a failure leaves nothing half-written. Shared with save-oci.ts.
+ */
+export function collectImages(
+  world: World,
+  refs: readonly string[],
+): { ok: true; picked: PickedImage[]; layers: Map<Digest, CheckedLayer> } | { ok: false; error: string } {
+  const picked: PickedImage[] = [];
+  for (const ref of refs) {
+    const img = findImage(world, ref);
+    if (!img) return { ok: false, error: `reference does not exist` };
+    const tag = world.tags.get(normalizeRef(ref)) === img.id ? normalizeRef(ref) : null;
+    picked.push({ img, tag });
+  }
+  const layers = new Map<Digest, CheckedLayer>();
+  for (const { img } of picked) {
+    let parentDir: string | null = null;
+    for (const chainId of img.chain) {
+      const rec = world.layers.get(chainId);
+      if (!rec)
+        return { ok: false, error: `layer ${chainId} of image ${img.id} is missing from the layer store` };
+      const dir = sha256Hex(enc.encode(`${chainId}`));
+      if (!layers.has(chainId)) {
+        const tar = rec.tar ?? layerTar(rec.layer);
+        const got = digestOf(tar);
+        if (got !== rec.diffId)
+          return {
+            ok: false,
+            error: `cannot reproduce layer ${rec.diffId}: its tar hashes to ${got} (a catalog layer known only by its digest)`,
+          };
+        layers.set(chainId, { dir, tar, rec, parentDir });
+      }
+      parentDir = dir;
+    }
+  }
+  return { ok: true, picked, layers };
 }
 
 /** The whole archive in memory (tests, the replay); the page streams `saveImagesTo` into a Blob. */
