@@ -22,7 +22,8 @@ const ANIMATION_TIMEOUT_MS = 60_000;
 /** Counts the image's files in the page's own terminal; a heavy line, not one of the walk-through's. */
 const COUNT = 'find / | wc -l';
 
-export async function browserBench(report: Report): Promise<void> {
+/** `more` drives the same served site afterwards (bench/import.ts opens an image in it). */
+export async function browserBench(report: Report, more?: (url: string) => Promise<void>): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'llb-site-'));
   try {
     const built = spawnSync(VITE, ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
@@ -36,7 +37,10 @@ export async function browserBench(report: Report): Promise<void> {
       initial.gzipBytes / 1000,
       `gzip -9 of ${initial.files.join(' + ')} (goal <= 160)`,
     );
-    await withPreview(outDir, (url) => drive(url, report));
+    await withPreview(outDir, async (url) => {
+      await drive(url, report);
+      await more?.(url);
+    });
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
@@ -121,7 +125,10 @@ async function drive(url: string, report: Report): Promise<void> {
     await page.goto(url);
     const input = page.getByRole('textbox', { name: 'Command', exact: true });
     // The catalog is in and nginx pulled once the first command is suggested.
-    await page.waitForFunction(() => document.querySelector('input')?.placeholder.startsWith('docker'));
+    await page.waitForFunction(() =>
+      // The Images panel's file input comes first in the document now: look at every input.
+      [...document.querySelectorAll('input')].some((i) => i.placeholder.startsWith('docker')),
+    );
     const speed = page
       .getByRole('region', { name: 'Layer stack', exact: true })
       .getByRole('combobox', { name: 'Speed' });
