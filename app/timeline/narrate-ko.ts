@@ -1,5 +1,6 @@
 import type { NodeKind } from '../engine/node.ts';
 import type { CopyTrigger, EntryCounts, LookupSegment, Narrator } from './narrate.ts';
+import { decimalSize, list as listIn, octal, short } from './words.ts';
 
 /**
  * The Korean narrator: the same sentences as `en` in narrate.ts, true to the same rules of
@@ -14,13 +15,9 @@ import type { CopyTrigger, EntryCounts, LookupSegment, Narrator } from './narrat
  */
 
 const UP = '쓰기 가능 레이어(upper)';
-const short = (digest: string): string => digest.replace(/^sha256:/, '').slice(0, 12);
 
 /** "a", "a 및 b", "a, b 및 c" (or 또는). */
-const list = (items: readonly string[], and = '및'): string =>
-  items.length <= 1
-    ? (items[0] ?? '')
-    : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]!}`;
+const list = (items: readonly string[], and = '및'): string => listIn(items, and);
 
 /** The kind of an object as the object of a verb: each noun with its own 을/를. */
 const KIND_OBJECT: Record<NodeKind, string> = {
@@ -30,19 +27,7 @@ const KIND_OBJECT: Record<NodeKind, string> = {
   whiteout: '화이트아웃을',
 };
 
-function bytes(n: number): string {
-  if (n < 1000) return `${n}바이트`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let v = n / 1000;
-  let i = 0;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${parseFloat(v.toPrecision(3))} ${units[i]!}`;
-}
-
-const octal = (mode: number): string => `0${(mode & 0o7777).toString(8).padStart(3, '0')}`;
+const bytes = (n: number): string => (n < 1000 ? `${n}바이트` : decimalSize(n));
 
 function segment(s: LookupSegment): string {
   switch (s.result) {

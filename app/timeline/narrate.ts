@@ -1,4 +1,5 @@
 import type { NodeKind } from '../engine/node.ts';
+import { decimalSize, list as listIn, octal, short } from './words.ts';
 
 /**
  * Every sentence the timeline speaks, as small functions of plain data (paths, layer names already
@@ -83,33 +84,19 @@ export interface Narrator {
   containerRemoved(name: string, upperBytes: number): string;
 }
 
-const short = (digest: string): string => digest.replace(/^sha256:/, '').slice(0, 12);
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 const verb = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 /** "a", "a and b", "a, b and c" (or "or"). */
-const list = (items: readonly string[], and = 'and'): string =>
-  items.length <= 1
-    ? (items[0] ?? '')
-    : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]!}`;
+const list = (items: readonly string[], and = 'and'): string => listIn(items, and);
 
 const kindNoun = (kind: NodeKind): string => (kind === 'dir' ? 'directory' : kind);
 
 function bytes(n: number): string {
   if (n === 1) return '1 byte';
-  if (n < 1000) return `${n} bytes`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let v = n / 1000;
-  let i = 0;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${parseFloat(v.toPrecision(3))} ${units[i]!}`;
+  return n < 1000 ? `${n} bytes` : decimalSize(n);
 }
-
-const octal = (mode: number): string => `0${(mode & 0o7777).toString(8).padStart(3, '0')}`;
 
 function segment(s: LookupSegment): string {
   switch (s.result) {
