@@ -1,4 +1,5 @@
 import type { Layer } from './layer.ts';
+import { collectBytes } from './collect.ts';
 import type { DirNode, Node } from './node.ts';
 import { byteCompare } from './tree.ts';
 
@@ -10,19 +11,7 @@ import { byteCompare } from './tree.ts';
  * USTAR headers, whole-second mtimes, numeric ids with uname/gname "root" as dockerd 20.10 wrote.
  */
 export function layerTar(layer: Layer): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  writeLayer(layer, (c) => {
-    chunks.push(c);
-    length += c.length;
-  });
-  const out = new Uint8Array(length);
-  let off = 0;
-  for (const c of chunks) {
-    out.set(c, off);
-    off += c.length;
-  }
-  return out;
+  return collectBytes((sink) => writeLayer(layer, sink)).bytes;
 }
 
 /** One entry of a layer's tar as `tar -tv` lists it: the name, the type flag and the data size. */

@@ -3,6 +3,7 @@ import { digestOf } from '../digest.ts';
 import type { World } from '../docker/world.ts';
 import { TarWriter } from '../tar.ts';
 import { collectImages } from './save.ts';
+import { collectBytes } from '../collect.ts';
 
 // An OCI image layout in a tar, as `docker save` of Docker 25+ and `skopeo copy … oci-archive:` write
 // it: oci-layout, index.json, blobs/sha256/<hex>. The config blob is the image's config bytes as
@@ -88,18 +89,6 @@ export function saveOciLayout(
   world: World,
   refs: readonly string[],
 ): { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly error: string } {
-  const parts: Uint8Array[] = [];
-  let n = 0;
-  const r = saveOciLayoutTo(world, refs, (chunk) => {
-    parts.push(chunk);
-    n += chunk.length;
-  });
-  if (!r.ok) return r;
-  const bytes = new Uint8Array(n);
-  let off = 0;
-  for (const p of parts) {
-    bytes.set(p, off);
-    off += p.length;
-  }
-  return { ok: true, bytes };
+  const { result, bytes } = collectBytes((sink) => saveOciLayoutTo(world, refs, sink));
+  return result.ok ? { ok: true, bytes } : result;
 }

@@ -3,6 +3,7 @@ import { digestOf, sha256Hex } from '../digest.ts';
 import { findImage, normalizeRef } from '../docker/images.ts';
 import type { ImageRecord, LayerRecord, World } from '../docker/world.ts';
 import { layerTar, TarWriter } from '../tar.ts';
+import { collectBytes } from '../collect.ts';
 
 // `docker save`: a docker-archive as dockerd 20.10 writes it — one dir per layer (VERSION, json,
 // layer.tar), `<imageID>.json` holding the config bytes the image ID is the digest of, manifest.json
@@ -110,18 +111,6 @@ export function collectImages(
 
 /** The whole archive in memory (tests, the replay); the page streams `saveImagesTo` into a Blob. */
 export function saveImages(world: World, refs: readonly string[]): SaveResult {
-  const parts: Uint8Array[] = [];
-  let n = 0;
-  const r = saveImagesTo(world, refs, (c) => {
-    parts.push(c);
-    n += c.length;
-  });
-  if (!r.ok) return r;
-  const bytes = new Uint8Array(n);
-  let off = 0;
-  for (const p of parts) {
-    bytes.set(p, off);
-    off += p.length;
-  }
-  return { ok: true, bytes };
+  const { result, bytes } = collectBytes((sink) => saveImagesTo(world, refs, sink));
+  return result.ok ? { ok: true, bytes } : result;
 }
