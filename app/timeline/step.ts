@@ -67,4 +67,6 @@ export interface Step {
   readonly bytes?: number;
   /** A value the view shows beside the step, verbatim: the digest a commit computes, a `docker diff` line. */
   readonly detail?: string;
+  /** The image a step makes, by the name it was given (image-created: `nginx:test`), if any. */
+  readonly image?: string;
 }

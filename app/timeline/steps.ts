@@ -338,6 +338,7 @@ export function stepsFor(result: LineEvents, ctx: StepContext): Step[] {
           highlights: [],
           focusDir: ROOT,
           detail: e.id,
+          ...(e.ref !== null ? { image: e.ref } : {}),
         });
         break;
       case 'diff-listed':

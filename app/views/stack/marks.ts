@@ -130,13 +130,11 @@ export function ghostRow(steps: readonly Step[], index: number, done: boolean): 
   const layer = steps.find((s) => s.kind === 'commit-layer');
   const image = steps.find((s) => s.kind === 'image-created');
   if (!hash?.detail || !layer) return null;
-  // Both narrators say "image <ref> (ID <12 hex>)" (이미지 in Korean).
-  const ref = image ? (/ (\S+) \(ID [0-9a-f]{12}\)/.exec(image.text)?.[1] ?? null) : null;
   return {
     ref: layer.highlights[0]?.at ?? { band: 'work' },
     shortId: hash.detail.replace(/^sha256:/, '').slice(0, 12),
     size: layer.bytes ?? 0,
-    image: ref === '(untagged)' ? null : ref,
+    image: image?.image ?? null,
   };
 }
 
