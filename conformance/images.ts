@@ -19,6 +19,7 @@ import { walkMerged } from '../app/engine/overlay.ts';
 import { createSession, runLine } from '../app/shell/session.ts';
 import { DOCKER, startDockerd, stopDockerd } from './dockerd.ts';
 import { exec } from './exec.ts';
+import { fileText } from '../app/engine/content.ts';
 
 const APPLETS = ['sh', 'sleep', 'cat', 'echo', 'printf', 'rm', 'mkdir', 'ln', 'ls'];
 /** What Docker adds to every container (the init layer, A5) and the mount points: not the image's. */
@@ -121,7 +122,7 @@ export async function runImageChecks(
       .map(([path, res]) => {
         const n = res.node;
         const kind = n.kind === 'symlink' ? `symlink ${n.target}` : n.kind;
-        const body = n.kind === 'file' && !path.startsWith('/bin/') ? ` ${JSON.stringify(n.content)}` : '';
+        const body = n.kind === 'file' && !path.startsWith('/bin/') ? ` ${JSON.stringify(fileText(n))}` : '';
         return `${path} ${kind} ${n.mode.toString(8)}${body}`;
       })
       .sort();
@@ -135,7 +136,11 @@ export async function runImageChecks(
     let s = createSession({ demo: false });
     s = { ...s, world: loaded.world };
     for (const line of [
-      'docker run --name c1 conf-img:1 sh -c "echo from-the-engine > /TEST"',
+      'docker run -d --name c1 conf-img:1 sleep 1000',
+      'docker exec c1 sh -c "echo from-the-engine > /TEST"',
+      // A copy-up of the real busybox binary: the committed layer must carry its bytes, or real
+      // dockerd cannot run `cat` (a busybox applet) from the saved image below.
+      'docker exec c1 chmod 755 /bin/busybox',
       'docker commit c1 conf-rt:1',
     ])
       s = runLine(s, line).session;

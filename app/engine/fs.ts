@@ -1,6 +1,7 @@
 import type { Result } from './errors.ts';
 import type { EngineEvent } from './events.ts';
 import type { AbsPath, LayerId } from './ids.ts';
+import type { FileContent } from './content.ts';
 
 /**
  * The system-call surface a shell command sees: one process's view of its mount namespace (a container's
@@ -52,11 +53,14 @@ export interface Fs {
   /** Entries sorted by name in byte order; without '.' and '..'. */
   readdir(path: AbsPath): Result<DirEntry[]>;
   readFile(path: AbsPath): Result<string>;
+  /** A regular file's data exactly (bytes of a binary, a sparse tail's size): what `cp` copies. */
+  readFileContent?(path: AbsPath): Result<FileContent>;
   readlink(path: AbsPath): Result<string>;
   /** Canonical path with every symlink resolved (realpath(3)); the final component must exist. */
   realpath(path: AbsPath): Result<AbsPath>;
 
-  writeFile(path: AbsPath, data: string, options: WriteOptions): Result<void>;
+  /** Text, or (not appending) a file's exact data from readFileContent. */
+  writeFile(path: AbsPath, data: string | FileContent, options: WriteOptions): Result<void>;
   mkdir(path: AbsPath, mode?: number): Result<void>;
   unlink(path: AbsPath): Result<void>;
   rmdir(path: AbsPath): Result<void>;

@@ -1,5 +1,7 @@
 import type { Errno, Result } from './errors.ts';
 import { fail, ok } from './errors.ts';
+import type { FileContent } from './content.ts';
+import { contentOf, fileText } from './content.ts';
 import type { EngineEvent } from './events.ts';
 import type { DirEntry, Fs, Stat, StatKind, WriteOptions } from './fs.ts';
 import type { AbsPath } from './ids.ts';
@@ -135,7 +137,17 @@ export class NamespaceFs implements Fs {
     const m = this.mountOf(info);
     const layer = m.kind === 'overlay' && m.fs.lowers.length > 0 ? layerAt(m.fs, info.found.level).id : null;
     this.log.push({ type: 'read', path: ('/' + info.comps.join('/')) as AbsPath, layer, bytes: n.size });
-    return ok(n.content);
+    return ok(fileText(n));
+  }
+
+  readFileContent(path: AbsPath): Result<FileContent> {
+    const text = this.readFile(path);
+    if (!text.ok) return text;
+    const info = this.resolve(path, true);
+    const n = typeof info === 'string' ? undefined : info.found?.node;
+    return ok(
+      n?.kind === 'file' && !this.device(info as PathInfo) ? contentOf(n) : { content: text.value, size: 0 },
+    );
   }
 
   readlink(path: AbsPath): Result<string> {
@@ -170,7 +182,7 @@ export class NamespaceFs implements Fs {
     return ok(undefined);
   }
 
-  writeFile(path: AbsPath, data: string, options: WriteOptions): Result<void> {
+  writeFile(path: AbsPath, data: string | FileContent, options: WriteOptions): Result<void> {
     // O_CREAT|O_EXCL never follows a final symlink, even a dangling one: the name itself must be free.
     if (options.exclusive) {
       const own = this.resolve(path, false);

@@ -18,7 +18,12 @@ export interface FileNode extends Meta {
    * (a sparse tail after truncate, or a catalog binary known only by its size).
    */
   readonly content: string;
-  /** st_size in bytes: at least the UTF-8 length of content. */
+  /**
+   * An imported file's bytes, exact (content is then ''): a view into its layer's tar, never a copy.
+   * Read them through content.ts (`fileText`, `fileData`), which knows both forms.
+   */
+  readonly bytes?: Uint8Array;
+  /** st_size in bytes: at least the UTF-8 length of content, or the length of bytes. */
   readonly size: number;
 }
 

@@ -1,6 +1,8 @@
 import type { Errno } from './errors.ts';
 import type { EngineEvent } from './events.ts';
 import type { FileNode, Node } from './node.ts';
+import type { FileContent } from './content.ts';
+import { fileData } from './content.ts';
 import { byteLength, dirNode, fileNode, symlinkNode, whiteoutNode } from './node.ts';
 import type { Overlay, Resolved } from './overlay.ts';
 import { child, hasLower, layerAt, lowerPositive, mergedChildren, rootResolved } from './overlay.ts';
@@ -79,19 +81,23 @@ export function writeFile(
   ov: Overlay,
   ctx: OpCtx,
   comps: readonly string[],
-  data: string,
+  given: string | FileContent,
   opts: { append: boolean; mode?: number; exclusive?: boolean },
 ): OpResult {
   const t = target(ov, comps);
   if (typeof t === 'string') return err(t);
   const events: EngineEvent[] = [];
   const path = pathOf(comps);
+  // Exact data (cp of a binary or a sparse file) is written whole, as text is.
+  const exact = typeof given === 'string' ? null : given;
+  const data = exact ? exact.content : (given as string);
   if (!t.cur) {
     const mode = (opts.mode ?? 0o666) & ~ctx.umask & 0o7777;
-    const node = fileNode(data, { mode, uid: 0, gid: 0, mtime: ctx.now }, ov.nextIno);
+    const made = fileNode(data, { mode, uid: 0, gid: 0, mtime: ctx.now }, ov.nextIno);
+    const node = exact ? { ...made, ...exact } : made;
     const next = place({ ...ov, nextIno: ov.nextIno + 1 }, t, node, ctx, events);
     events.push({ type: 'create', path, kind: 'file', layer: next.upper.id });
-    if (data.length > 0) events.push({ type: 'write', path, bytes: node.size, append: opts.append });
+    if (node.size > 0) events.push({ type: 'write', path, bytes: node.size, append: opts.append });
     return done(next, events);
   }
   if (opts.exclusive) return err('EEXIST');
@@ -100,19 +106,51 @@ export function writeFile(
   let next = copyUp(ov, comps, t.cur, 'write', events);
   const old = t.cur.node;
   // O_TRUNC always sets mtime; an append of nothing (`: >> f`) opens for write but changes nothing.
-  const changes = !opts.append || data.length > 0;
-  const content = opts.append ? old.content + data : data;
-  const size = opts.append ? old.size + byteLength(data) : byteLength(data);
+  const changes = !opts.append || data.length > 0 || (exact?.size ?? 0) > 0;
+  const added = exact ? exact.size : byteLength(data);
+  const size = opts.append ? old.size + added : added;
+  const written = exact ?? (opts.append ? appended(old, data) : { content: data });
   const upper = updateFile(next.upper, comps, (n) => ({
-    ...n,
-    content,
+    ...withoutBytes(n),
+    ...written,
     size,
     mtime: changes ? ctx.now : n.mtime,
   }));
   next = withUpper(next, upper);
   if (!opts.append && old.size > 0) events.push({ type: 'truncate', path, size: 0 });
-  if (data.length > 0) events.push({ type: 'write', path, bytes: byteLength(data), append: opts.append });
+  if (added > 0) events.push({ type: 'write', path, bytes: added, append: opts.append });
   return done(next, events);
+}
+
+/** A file node with its imported bytes dropped (its content is about to be set). */
+function withoutBytes(n: FileNode): FileNode {
+  if (!n.bytes) return n;
+  const { bytes: _dropped, ...rest } = n;
+  return rest;
+}
+
+/**
+ * What appending `data` to `old` leaves. A text file stays text; an imported file keeps exact bytes
+ * (a binary must not turn into its text, which reads as ''), and a sparse tail becomes real zeros.
+ */
+function appended(old: FileNode, data: string): { content: string } | { content: ''; bytes: Uint8Array } {
+  if (!old.bytes) return { content: old.content + data };
+  const head = fileData(old);
+  const tail = new TextEncoder().encode(data);
+  const bytes = new Uint8Array(head.length + tail.length);
+  bytes.set(head);
+  bytes.set(tail, head.length);
+  return { content: '', bytes };
+}
+
+/** truncate(2) of an imported file: a shrink is a narrower view (no copy); a growth adds zeros. */
+function truncatedBytes(bytes: Uint8Array, oldSize: number, size: number): { bytes: Uint8Array } {
+  if (size <= bytes.length) return { bytes: bytes.subarray(0, size) };
+  // Zeros past the stored bytes are the sparse tail already (size says how far the file goes).
+  if (oldSize > bytes.length || size - bytes.length > MAX_DENSE_GROWTH) return { bytes };
+  const out = new Uint8Array(size);
+  out.set(bytes);
+  return { bytes: out };
 }
 
 export function mkdir(ov: Overlay, ctx: OpCtx, comps: readonly string[], mode = 0o777): OpResult {
@@ -276,6 +314,7 @@ export function truncate(ov: Overlay, ctx: OpCtx, comps: readonly string[], size
     updateFile(next.upper, comps, (n) => {
       // Growing a file adds zero bytes; shrinking cuts the content. A huge growth stays a sparse tail
       // (size beyond content) so `truncate -s 10G` does not hold ten gigabytes of NULs in memory.
+      if (n.bytes) return { ...n, ...truncatedBytes(n.bytes, n.size, size), size, mtime: ctx.now };
       const bytes = new TextEncoder().encode(n.content);
       const dense = n.size === bytes.length;
       let content = n.content;

@@ -1,5 +1,6 @@
 import type { Layer } from './layer.ts';
 import { collectBytes } from './collect.ts';
+import { fileData } from './content.ts';
 import type { DirNode, Node } from './node.ts';
 import { byteCompare } from './tree.ts';
 
@@ -85,8 +86,8 @@ function walkLayer(layer: Layer, withData: boolean, add: (e: TarEntry) => void):
           ...base,
           name: path,
           type: '0',
-          data: withData ? fileBytes(n.content, n.size) : EMPTY,
-          size: Math.max(n.size, withData ? 0 : new TextEncoder().encode(n.content).length),
+          data: withData ? fileData(n) : EMPTY,
+          size: n.size,
         });
         return;
       }
@@ -97,14 +98,6 @@ function walkLayer(layer: Layer, withData: boolean, add: (e: TarEntry) => void):
 
 const EMPTY = new Uint8Array(0);
 
-/** A file's bytes: its content, then zero bytes up to its size. */
-function fileBytes(content: string, size: number): Uint8Array {
-  const head = new TextEncoder().encode(content);
-  if (head.length >= size) return head;
-  const out = new Uint8Array(size);
-  out.set(head);
-  return out;
-}
 
 export interface TarEntry {
   name: string;

@@ -10,6 +10,7 @@ import { getIn } from '../engine/tree.ts';
 import type { Session } from '../shell/session-api.ts';
 import type { Check } from '../scenarios/types.ts';
 import { fillPlaceholders } from './command.ts';
+import { fileText } from '../engine/content.ts';
 
 /**
  * A lesson's goals, read from the machine: pure functions of the session and of what the lines run
@@ -71,7 +72,7 @@ export function passes(check: Check, ctx: CheckContext): boolean {
       const n = c && upperNode(c, fill(check.path));
       if (!n || n.kind === 'whiteout') return false;
       if (check.type !== undefined && n.kind !== check.type) return false;
-      return check.content === undefined || (n.kind === 'file' && n.content === check.content);
+      return check.content === undefined || (n.kind === 'file' && fileText(n) === check.content);
     }
     case 'whiteoutAt': {
       const c = container(check.container);
@@ -86,7 +87,7 @@ export function passes(check: Check, ctx: CheckContext): boolean {
       const c = container(check.container);
       const n = c && mergedNode(world, c, fill(check.path));
       if (!n) return false;
-      return check.content === undefined || (n.kind === 'file' && n.content === check.content);
+      return check.content === undefined || (n.kind === 'file' && fileText(n) === check.content);
     }
     case 'mergedLacks': {
       const c = container(check.container);
@@ -106,7 +107,7 @@ export function passes(check: Check, ctx: CheckContext): boolean {
       const vol = world.volumes.get(check.volume);
       const n = vol && getIn(vol.tree.root, splitPath(normalize(check.path)));
       if (!n || n.kind === 'whiteout') return false;
-      return check.content === undefined || (n.kind === 'file' && n.content === check.content);
+      return check.content === undefined || (n.kind === 'file' && fileText(n) === check.content);
     }
     case 'upperSizeAtLeast': {
       const c = container(check.container);

@@ -11,6 +11,7 @@ import type { PreparedFile } from './host-files.ts';
 import { withFiles } from './host-files.ts';
 import { withExtras } from './extra.ts';
 import type { Scenario } from './scenario.ts';
+import { fileText } from '../engine/content.ts';
 
 /** One line of the replay's JSON output (shared/REPLAY.md). */
 export interface ReplayOutput {
@@ -78,7 +79,7 @@ const octal = (mode: number): string => mode.toString(8).padStart(4, '0');
 function entryOut(path: string, n: Node, upper: boolean): EntryOut {
   switch (n.kind) {
     case 'file':
-      return { path, type: 'file', mode: octal(n.mode), content: n.content };
+      return { path, type: 'file', mode: octal(n.mode), content: fileText(n) };
     case 'dir':
       return upper && n.opaque
         ? { path, type: 'dir', mode: octal(n.mode), opaque: true }

@@ -8,6 +8,7 @@ import type { LayerId } from '../engine/ids.ts';
 import type { Node } from '../engine/node.ts';
 import { walkMerged } from '../engine/overlay.ts';
 import { byteCompare, getIn, walk } from '../engine/tree.ts';
+import { fileText } from '../engine/content.ts';
 
 // Plain rows the side panels show, computed from the world. Pure: the views memoise them per world.
 
@@ -190,7 +191,7 @@ export function hostView(world: World, c: Container): HostView {
   const overlay2 = ov2?.kind === 'dir' ? ov2 : null;
   const text = (dir: string, name: string): string | null => {
     const n = overlay2 ? getIn(overlay2, [dir, name]) : undefined;
-    return n?.kind === 'file' ? n.content : null;
+    return n?.kind === 'file' ? fileText(n) : null;
   };
   const img = world.images.get(c.imageId);
   const ov = containerOverlay(world, c);

@@ -6,6 +6,7 @@ import { layerAt, levels, resolveComps } from '../engine/overlay.ts';
 import { splitPath } from '../engine/path.ts';
 import { getIn } from '../engine/tree.ts';
 import { levelLabel } from './file-tree.ts';
+import { fileText } from '../engine/content.ts';
 
 // The Explorer's inspector: what the merged view shows at a path, and what every layer holds there.
 
@@ -100,7 +101,7 @@ function accountNames(world: World, c: Container): Accounts {
   const ov = containerOverlay(world, c);
   const read = (p: string): string => {
     const r = resolveComps(ov, splitPath(p as AbsPath));
-    return r?.node.kind === 'file' ? r.node.content : '';
+    return r?.node.kind === 'file' ? fileText(r.node) : '';
   };
   const table = (text: string): Map<number, string> => {
     const m = new Map<number, string>();

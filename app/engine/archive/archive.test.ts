@@ -13,6 +13,11 @@ import { saveOciLayout } from './save-oci.ts';
 import { saveImages } from './save.ts';
 import { readTar, TarReader } from './tar-read.ts';
 import { dockerArchiveOf, gzipOf, ociArchiveOf, tarOf } from './testing.ts';
+import { fileText, isBinaryFile } from '../content.ts';
+import type { FileNode } from '../node.ts';
+import { layerTar } from '../tar.ts';
+import { getIn } from '../tree.ts';
+import { createSession, runLine } from '../../shell/session.ts';
 
 /** The merged view of an image as "path type mode [content|target]" lines. */
 export function mergedImage(world: World, ref: string): string[] {
@@ -21,7 +26,7 @@ export function mergedImage(world: World, ref: string): string[] {
   return [...walkMerged(ov)].map(([p, r]) => {
     const n = r.node;
     const mode = n.mode.toString(8).padStart(4, '0');
-    if (n.kind === 'file') return `${p} file ${mode} ${n.size} ${JSON.stringify(n.content)}`;
+    if (n.kind === 'file') return `${p} file ${mode} ${n.size} ${JSON.stringify(fileText(n))}`;
     if (n.kind === 'symlink') return `${p} symlink -> ${n.target}`;
     return `${p} ${n.kind} ${mode}`;
   });
@@ -130,13 +135,45 @@ describe('applying a layer (G1–G5)', () => {
     expect(tree.root.children.get('loop')).toMatchObject({ kind: 'symlink', target: 'loop' });
   });
 
-  it('keeps binary files as their exact size, and the layer bytes for docker save', async () => {
+  it('keeps every file as a view of the one layer tar it came in (no copy), binaries byte for byte', async () => {
     const bin = new Uint8Array([0, 0xff, 0xfe, 1, 2]);
-    const l = tarOf([{ name: 'bin/prog', data: bin, mode: 0o755 }]);
+    const l = tarOf([
+      { name: 'bin/prog', data: bin, mode: 0o755 },
+      { name: 'etc/motd', data: 'hello\n' },
+    ]);
     const p = await prepareArchive(dockerArchiveOf([l]));
     const layer = p.images[0]!.layers[0]!;
-    expect(layer.notes).toMatchObject({ binaryFiles: 1, binaryBytes: 5 });
     expect(layer.tar).toEqual(l);
+    const prog = getIn(layer.tree.root, ['bin', 'prog']) as FileNode;
+    const motd = getIn(layer.tree.root, ['etc', 'motd']) as FileNode;
+    expect(prog.bytes).toEqual(bin);
+    expect(prog.bytes!.buffer).toBe(layer.tar.buffer);
+    expect(motd.bytes!.buffer).toBe(layer.tar.buffer);
+    expect([fileText(motd), fileText(prog), isBinaryFile(prog)]).toEqual(['hello\n', '', true]);
+  });
+
+  it('commits a copied-up imported binary with its real bytes, not zeros', async () => {
+    const bin = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0xff, 9]);
+    const l = tarOf([
+      { name: 'bin/prog', data: bin, mode: 0o755 },
+      { name: 'bin/sleep', data: 'a stand-in\n', mode: 0o755 },
+      { name: 'bin/chmod', data: 'a stand-in\n', mode: 0o755 },
+    ]);
+    const w = await loadInto(emptyWorld(), dockerArchiveOf([l], { tags: ['bin:1'] }));
+    let s = { ...createSession({ demo: false }), world: w };
+    for (const line of [
+      'docker run -d --name c1 bin:1 sleep 1000',
+      'docker exec c1 chmod 700 /bin/prog',
+      'docker commit c1 bin:2',
+    ]) {
+      const r = runLine(s, line);
+      expect([line, r.exitCode]).toEqual([line, 0]);
+      s = r.session;
+    }
+    const img = findImage(s.world, 'bin:2')!;
+    const top = imageLayersTopFirst(s.world, img)[0]!;
+    const entry = readTar(layerTar(top)).find((e) => e.name === 'bin/prog')!;
+    expect(entry.data).toEqual(bin);
   });
 
   it.each([

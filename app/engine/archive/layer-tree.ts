@@ -13,15 +13,10 @@ import type { TarEntry } from './tar-read.ts';
 // whiteout names and hard links to nothing are errors.
 
 export interface LayerTreeNotes {
-  /** Files whose bytes are not UTF-8 text: kept as their exact size with no content. */
-  binaryFiles: number;
-  /** Bytes of those files the tree does not hold (the layer's original tar still does). */
-  binaryBytes: number;
   /** Entries the engine cannot represent (devices, fifos), skipped: "path (type c)". */
   skipped: string[];
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 const OPAQUE = '.wh..wh..opq';
 const WH = '.wh.';
 
@@ -48,12 +43,13 @@ export class LayerTreeBuilder {
   private readonly whiteouts = new Set<string>();
   private readonly files = new Map<string, FileNode>();
   private readonly links = new Map<number, AbsPath[]>();
-  readonly notes: LayerTreeNotes = { binaryFiles: 0, binaryBytes: 0, skipped: [] };
+  readonly notes: LayerTreeNotes = { skipped: [] };
   private ino: number;
 
   constructor(
     firstIno: number,
-    private readonly label: string,
+    /** Names the layer in errors ('layer 2 (abc/layer.tar)'); '' when the caller adds it. */
+    private readonly label = '',
   ) {
     this.ino = firstIno;
     this.root = { kind: 'dir', opaque: false, children: new Map(), mode: 0o755, uid: 0, gid: 0, mtime: 0 };
@@ -81,8 +77,7 @@ export class LayerTreeBuilder {
     if (base.startsWith(WH)) {
       const name = base.slice(WH.length);
       // G5: a whiteout must name something; dockerd refuses these three.
-      if (name === '' || name === '.' || name === '..')
-        throw new ArchiveError(`${this.label}: invalid whiteout name "${e.name}"`);
+      if (name === '' || name === '.' || name === '..') throw this.error(`invalid whiteout name "${e.name}"`);
       const path = [...parentComps, name].join('/');
       if (this.whiteouts.has(path)) throw this.duplicate(e.name);
       this.whiteouts.add(path);
@@ -115,8 +110,8 @@ export class LayerTreeBuilder {
         const target = cleanName(e.linkname).join('/');
         const node = this.files.get(target);
         if (!node)
-          throw new ArchiveError(
-            `${this.label}: hard link "${e.name}" points to "${e.linkname}", which is not a file earlier in this layer`,
+          throw this.error(
+            `hard link "${e.name}" points to "${e.linkname}", which is not a file earlier in this layer`,
           );
         kids(dir).set(base, node);
         const names = this.links.get(node.ino) ?? [`/${target}` as AbsPath];
@@ -142,7 +137,7 @@ export class LayerTreeBuilder {
         this.notes.skipped.push(`/${path} (type ${e.type === '3' ? 'c' : e.type === '4' ? 'b' : 'p'})`);
         return;
       default:
-        throw new ArchiveError(`${this.label}: unsupported tar entry type '${e.type}' for "${e.name}"`);
+        throw this.error(`unsupported tar entry type '${e.type}' for "${e.name}"`);
     }
   }
 
@@ -151,20 +146,21 @@ export class LayerTreeBuilder {
   }
 
   private duplicate(name: string): ArchiveError {
-    return new ArchiveError(`${this.label}: duplicate entry "${name}" (a layer may hold each path once)`);
+    return this.error(`duplicate entry "${name}" (a layer may hold each path once)`);
   }
 
+  /** An error about this layer, named by its label when it has one. */
+  private error(message: string): ArchiveError {
+    return new ArchiveError(this.label ? `${this.label}: ${message}` : message);
+  }
+
+  /**
+   * A regular file keeps its data as it came: a view of the layer's tar when the caller read the
+   * tar with views (prepare.ts does), so the file costs no copy; content.ts decodes text on demand.
+   */
   private file(e: TarEntry, meta: Meta): FileNode {
-    let content = '';
-    if (e.data.length > 0) {
-      try {
-        content = utf8.decode(e.data);
-      } catch {
-        this.notes.binaryFiles++;
-        this.notes.binaryBytes += e.data.length;
-      }
-    }
-    return { kind: 'file', ino: this.ino++, content, size: e.size, ...meta };
+    const node: FileNode = { kind: 'file', ino: this.ino++, content: '', size: e.size, ...meta };
+    return e.data.length > 0 ? { ...node, bytes: e.data } : node;
   }
 
   /** The dir at comps, creating missing ones as 0755 (as extraction does); a non-dir in the way is an error. */
@@ -187,8 +183,8 @@ export class LayerTreeBuilder {
         dir = made;
       } else if (next.kind === 'dir') dir = next;
       else
-        throw new ArchiveError(
-          `${this.label}: "${comps.slice(0, i + 1).join('/')}" is not a directory, yet the layer puts entries under it`,
+        throw this.error(
+          `"${comps.slice(0, i + 1).join('/')}" is not a directory, yet the layer puts entries under it`,
         );
     }
     return dir;

@@ -1,30 +1,22 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import type { Digest } from '../digest.ts';
 import { digestOf } from '../digest.ts';
-import type { Layer } from '../layer.ts';
 import { ArchiveError } from './errors.ts';
 import type { ByteSource } from './gzip.ts';
-import { chunksOf, gunzip, isGzip, join } from './gzip.ts';
-import type { LayerTreeNotes } from './layer-tree.ts';
-import { cleanName, LayerTreeBuilder } from './layer-tree.ts';
+import { chunksOf, gunzip, isGzip } from './gzip.ts';
+import type { LayerBlob, PreparedLayer } from './layer-blob.ts';
+import { looksLikeLayer, readLayerBlob } from './layer-blob.ts';
+import { cleanName } from './layer-tree.ts';
 import { TarReader } from './tar-read.ts';
 
-// The asynchronous half of `docker load`: read the archive (gzip or not), find its images
-// (docker-archive's manifest.json, or an OCI layout's index.json), gunzip and hash every layer,
-// verify diff IDs and config digests as dockerd does, and extract each layer into a tree. Nothing
-// here touches a World: `loadPrepared` (load.ts) then adds the result in one synchronous step, so a
-// failure anywhere leaves nothing behind. Runs in a Web Worker as well as in Node.
+export type { PreparedLayer } from './layer-blob.ts';
 
-export interface PreparedLayer {
-  readonly diffId: Digest;
-  /** The layer's uncompressed tar, byte for byte: `docker save` writes it back unchanged. */
-  readonly tar: Uint8Array;
-  /** Its tree, with inode numbers from 1 (load.ts moves them into the world's). */
-  readonly tree: Layer;
-  readonly inos: number;
-  readonly notes: LayerTreeNotes;
-}
+// The asynchronous half of `docker load`: read the archive (gzip or not) in one pass, find its
+// images (docker-archive's manifest.json, or an OCI layout's index.json), and verify diff IDs and
+// config digests as dockerd does. Layers are read as they stream past (layer-blob.ts: gunzip, hash,
+// extract), because docker save writes manifest.json after them: so the archive is never held whole,
+// and each layer only once. Nothing here touches a World: `loadPrepared` (load.ts) then adds the
+// result in one synchronous step, so a failure anywhere leaves nothing behind. Runs in a Web Worker
+// as well as in Node.
 
 export interface PreparedImage {
   /** sha256 of the config bytes. */
@@ -74,23 +66,26 @@ export async function prepareArchive(src: ByteSource, opts: PrepareOptions = {})
   );
 }
 
+type Stored = Uint8Array | { readonly link: string } | { readonly blob: LayerBlob };
+
 interface OuterFiles {
-  readonly names: Map<string, Uint8Array | { link: string }>;
+  readonly names: Map<string, Stored>;
   readonly bytes: number;
-  /** A regular file's bytes, following symlinks inside the archive (docker 25+ links layer.tar into blobs/). */
+  /** A small file's bytes (JSON), following symlinks inside the archive; undefined for a layer. */
   get(name: string): Uint8Array | undefined;
-  /** Drop a file once used, so a layer is not held twice. */
-  release(name: string): void;
+  /** A blob read as a layer (now, if it did not look like one as it streamed past). */
+  layer(name: string): Promise<LayerBlob | undefined>;
 }
 
 async function readOuter(src: ByteSource, opts: PrepareOptions): Promise<OuterFiles> {
-  const names = new Map<string, Uint8Array | { link: string }>();
+  const names = new Map<string, Stored>();
   let bytes = 0;
+  let layersRead = 0;
   const counted = async function* (): AsyncGenerator<Uint8Array> {
     for await (const c of chunksOf(src)) {
       opts.signal?.throwIfAborted();
       bytes += c.length;
-      opts.onProgress?.({ bytes, layersDone: 0, layersTotal: 0 });
+      opts.onProgress?.({ bytes, layersDone: layersRead, layersTotal: 0 });
       yield c;
     }
   };
@@ -106,8 +101,14 @@ async function readOuter(src: ByteSource, opts: PrepareOptions): Promise<OuterFi
   for await (const chunk of stream) {
     for (const e of reader.push(chunk)) {
       const name = cleanName(e.name).join('/');
-      if (e.type === '0' || e.type === '7') names.set(name, e.data);
-      else if (e.type === '2') names.set(name, { link: e.linkname });
+      if (e.type === '2') names.set(name, { link: e.linkname });
+      else if (e.type !== '0' && e.type !== '7') continue;
+      else if (!looksLikeLayer(e.data)) names.set(name, e.data);
+      else {
+        names.set(name, { blob: await readLayerBlob(e.data, opts) });
+        layersRead++;
+        opts.onProgress?.({ bytes, layersDone: layersRead, layersTotal: 0 });
+      }
     }
     if (reader.ended) break;
   }
@@ -116,7 +117,8 @@ async function readOuter(src: ByteSource, opts: PrepareOptions): Promise<OuterFi
     let cur = cleanName(name).join('/');
     for (let hops = 0; hops < 8; hops++) {
       const v = names.get(cur);
-      if (v === undefined || v instanceof Uint8Array) return v ? cur : undefined;
+      if (v === undefined) return undefined;
+      if (!('link' in v)) return cur;
       const dir = cur.includes('/') ? cur.slice(0, cur.lastIndexOf('/') + 1) : '';
       cur = cleanName(v.link.startsWith('/') ? v.link : dir + v.link).join('/');
     }
@@ -127,11 +129,18 @@ async function readOuter(src: ByteSource, opts: PrepareOptions): Promise<OuterFi
     bytes,
     get(name) {
       const r = resolve(name);
-      return r === undefined ? undefined : (names.get(r) as Uint8Array);
+      const v = r === undefined ? undefined : names.get(r);
+      return v instanceof Uint8Array ? v : undefined;
     },
-    release(name) {
+    async layer(name) {
       const r = resolve(name);
-      if (r !== undefined) names.set(r, new Uint8Array(0));
+      const v = r === undefined ? undefined : names.get(r);
+      if (v === undefined || 'link' in v) return undefined;
+      if ('blob' in v) return v.blob;
+      // Not a tar by its looks (an old v7 tar, or not a layer at all): read it now, and keep that.
+      const blob = await readLayerBlob(v, opts);
+      names.set(r!, { blob });
+      return blob;
     },
   };
 }
@@ -171,10 +180,9 @@ async function prepareDockerArchive(
     return { config: m['Config'], layers, tags };
   });
   progress.layersTotal = items.reduce((n, m) => n + m.layers.length, 0);
+  // Images of one archive share layers (`docker save a b`, b built on a): a blob is read once, by
+  // name, and each image that names it gets the same prepared layer.
   const images: PreparedImage[] = [];
-  // Images of one archive share layers (`docker save a b`, b built on a): each is read once, and its
-  // bytes are released only after that, so the next image reuses what was prepared.
-  const prepared = new Map<string, PreparedLayer>();
   for (const m of items) {
     const configBytes = files.get(m.config);
     if (!configBytes) throw new ArchiveError(`open ${m.config}: no such file or directory`);
@@ -194,16 +202,9 @@ async function prepareDockerArchive(
     const layers: PreparedLayer[] = [];
     for (let i = 0; i < m.layers.length; i++) {
       const name = m.layers[i]!;
-      const again = prepared.get(`${name}\0${diffIds[i]!}`);
-      if (again) layers.push(again);
-      else {
-        const blob = files.get(name);
-        if (!blob) throw new ArchiveError(`open ${name}: no such file or directory`);
-        const layer = await prepareLayer(blob, diffIds[i]!, `layer ${i + 1} (${name})`, opts);
-        prepared.set(`${name}\0${diffIds[i]!}`, layer);
-        layers.push(layer);
-        files.release(name);
-      }
+      const blob = await files.layer(name);
+      if (!blob) throw new ArchiveError(`open ${name}: no such file or directory`);
+      layers.push(accepted(blob, diffIds[i]!, `layer ${i + 1} (${name})`));
       progress.layersDone++;
       opts.onProgress?.({ ...progress });
     }
@@ -220,18 +221,19 @@ async function prepareOci(
   const layout = parseJson(files.get('oci-layout')!, 'oci-layout');
   if (!isRecord(layout) || typeof layout['imageLayoutVersion'] !== 'string')
     throw new ArchiveError('invalid oci-layout: no imageLayoutVersion');
-  const blob = (d: unknown, what: string): Uint8Array => {
+  const blobName = (d: unknown, what: string): { name: string; digest: string } => {
     if (!isRecord(d) || typeof d['digest'] !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(d['digest']))
       throw new ArchiveError(`${what}: invalid descriptor (no sha256 digest)`);
-    const digest = d['digest'];
-    const b = files.get(`blobs/sha256/${digest.slice(7)}`);
-    if (!b) throw new ArchiveError(`${what}: blob ${digest} not found in the archive`);
-    return b;
+    return { name: `blobs/sha256/${d['digest'].slice(7)}`, digest: d['digest'] };
   };
+  const mismatch = (what: string, expected: string, got: string): ArchiveError =>
+    new ArchiveError(`${what}: digest mismatch: expected ${expected}, got ${got}`);
+  /** A small blob (an index, a manifest, a config) checked against its descriptor. */
   const verified = (d: Record<string, unknown>, what: string): Uint8Array => {
-    const b = blob(d, what);
-    if (digestOf(b) !== d['digest'])
-      throw new ArchiveError(`${what}: digest mismatch: expected ${String(d['digest'])}, got ${digestOf(b)}`);
+    const { name, digest } = blobName(d, what);
+    const b = files.get(name);
+    if (!b) throw new ArchiveError(`${what}: blob ${digest} not found in the archive`);
+    if (digestOf(b) !== digest) throw mismatch(what, digest, digestOf(b));
     return b;
   };
   const index = parseJson(files.get('index.json')!, 'index.json');
@@ -264,8 +266,6 @@ async function prepareOci(
   });
   progress.layersTotal = parsed.reduce((n, p) => n + p.m.layers.length, 0);
   const images: PreparedImage[] = [];
-  // Blobs shared by several images are read once (see prepareDockerArchive).
-  const prepared = new Map<string, PreparedLayer>();
   for (const { m, tags, what } of parsed) {
     const configBytes = verified(m.config, `${what}: config`);
     const id = digestOf(configBytes);
@@ -279,21 +279,14 @@ async function prepareOci(
     for (let i = 0; i < m.layers.length; i++) {
       const d = m.layers[i];
       const label = `layer ${i + 1} (${isRecord(d) ? String(d['digest']) : '?'})`;
-      const again = isRecord(d) ? prepared.get(`${String(d['digest'])}\0${diffIds[i]!}`) : undefined;
-      if (again) {
-        layers.push(again);
-        progress.layersDone++;
-        opts.onProgress?.({ ...progress });
-        continue;
-      }
-      const b = verified(d as Record<string, unknown>, label);
+      const { name, digest } = blobName(d, label);
       const mt = (d as Record<string, unknown>)['mediaType'];
       if (typeof mt === 'string' && !MEDIA_TAR.test(mt) && !MEDIA_GZIP.test(mt))
         throw new ArchiveError(`${label}: unsupported media type ${mt}`);
-      const layer = await prepareLayer(b, diffIds[i]!, label, opts);
-      prepared.set(`${String((d as Record<string, unknown>)['digest'])}\0${diffIds[i]!}`, layer);
-      layers.push(layer);
-      files.release(`blobs/sha256/${String((d as Record<string, unknown>)['digest']).slice(7)}`);
+      const blob = await files.layer(name);
+      if (!blob) throw new ArchiveError(`${label}: blob ${digest} not found in the archive`);
+      if (blob.digest !== digest) throw mismatch(label, digest, blob.digest);
+      layers.push(accepted(blob, diffIds[i]!, label));
       progress.layersDone++;
       opts.onProgress?.({ ...progress });
     }
@@ -334,48 +327,11 @@ function diffIdsOf(config: Record<string, unknown>, what: string): Digest[] {
   });
 }
 
-/**
- * One layer blob: gunzip it if it is gzip, hash the uncompressed bytes as they come (its diff ID,
- * E5), keep them (for `docker save`), and extract them into a tree, streaming through the tar reader.
- */
-async function prepareLayer(
-  blob: Uint8Array,
-  expected: Digest,
-  label: string,
-  opts: PrepareOptions,
-): Promise<PreparedLayer> {
-  const hash = sha256.create();
-  const parts: Uint8Array[] = [];
-  let n = 0;
-  const reader = new TarReader(opts.maxEntryBytes !== undefined ? { maxEntryBytes: opts.maxEntryBytes } : {});
-  const builder = new LayerTreeBuilder(1, label);
-  const feed = (c: Uint8Array): void => {
-    hash.update(c);
-    parts.push(c);
-    n += c.length;
-    for (const e of reader.push(c)) builder.add(e);
-  };
-  try {
-    if (isGzip(blob))
-      for await (const c of gunzip(chunksOf(blob))) {
-        opts.signal?.throwIfAborted();
-        feed(c);
-      }
-    else feed(blob);
-    reader.end();
-  } catch (e) {
-    if (e instanceof ArchiveError && !e.message.startsWith(label))
-      throw new ArchiveError(`${label}: ${e.message}`);
-    throw e;
-  }
-  const diffId: Digest = `sha256:${bytesToHex(hash.digest())}`;
-  if (diffId !== expected)
-    throw new ArchiveError(`invalid diffID for ${label}: expected "${expected}", got "${diffId}"`);
-  return {
-    diffId,
-    tar: join(parts, n),
-    tree: builder.finish(`import-${diffId.slice(7, 19)}`),
-    inos: builder.nextIno - 1,
-    notes: builder.notes,
-  };
+/** A blob read as a layer, if it is one and its diff ID is what the config says (E5). */
+function accepted(blob: LayerBlob, expected: Digest, label: string): PreparedLayer {
+  const l = blob.layer;
+  if (l instanceof ArchiveError) throw new ArchiveError(`${label}: ${l.message}`);
+  if (l.diffId !== expected)
+    throw new ArchiveError(`invalid diffID for ${label}: expected "${expected}", got "${l.diffId}"`);
+  return l;
 }

@@ -1,10 +1,13 @@
 import { ArchiveError } from './errors.ts';
 
 // A push-based tar reader: feed it chunks as they arrive (a file read in slices, a gunzip stream) and
-// it hands out each entry once its data is complete, so only one entry's bytes are held at a time.
-// Reads ustar, pax (`x` per entry, `g` global — ignored but skipped) and GNU long names (`L`, `K`),
-// and the GNU base-256 numbers large sizes and ids need. Other type flags (devices, fifos, sparse
-// files) are reported as they are, for the caller to decide.
+// it hands out each entry once its data is complete. Chunks are never joined: a header is gathered
+// into one 512-byte block, and an entry's data is copied once, straight into a buffer of its exact
+// size — or, with `views`, handed out as a view of the chunk when the chunk holds it whole (a layer
+// tar read from one buffer: its files cost nothing more). Reads ustar, pax (`x` per entry, `g`
+// global — ignored but skipped) and GNU long names (`L`, `K`), and the GNU base-256 numbers large
+// sizes and ids need. Other type flags (devices, fifos, sparse files) are reported as they are, for
+// the caller to decide.
 
 export interface TarEntry {
   readonly name: string;
@@ -25,6 +28,11 @@ export interface TarEntry {
 export interface TarReaderOptions {
   /** The largest entry it will hold in memory; a header claiming more is an error (an absurd size). */
   readonly maxEntryBytes?: number;
+  /**
+   * Hand out data as views of the pushed chunk where it lies whole in one (the caller keeps the
+   * chunk alive and unchanged); otherwise every entry gets a buffer of its own.
+   */
+  readonly views?: boolean;
 }
 
 /** 1 GiB: more than any single file an image in a browser tab may hold. */
@@ -32,21 +40,31 @@ export const DEFAULT_MAX_ENTRY = 1 << 30;
 const BLOCK = 512;
 const dec = new TextDecoder();
 
+type Pending = Partial<Record<'path' | 'linkpath' | 'size' | 'uid' | 'gid' | 'mtime', string>>;
+
 export class TarReader {
-  /** Unread bytes: `buf` then the chunks queued behind it, joined only when an entry needs them. */
-  private buf = new Uint8Array(0);
-  private queued: Uint8Array[] = [];
-  private have = 0;
+  /** The header block being gathered, and how much of it has arrived. */
+  private readonly header = new Uint8Array(BLOCK);
+  private headerFill = 0;
+  /** A zero block seen: the next block decides between the end and a bad header. */
+  private zeroSeen = false;
+  /** The entry whose data is arriving, its buffer and how much has arrived. */
+  private entry: { readonly head: Omit<TarEntry, 'data'>; readonly data: Uint8Array; fill: number } | null =
+    null;
+  /** Padding bytes still to skip after an entry's data. */
+  private skip = 0;
   /** Bytes of the archive consumed so far (headers, data and padding). */
   private consumed = 0;
   private done = false;
-  private pending: Partial<Record<'path' | 'linkpath' | 'size' | 'uid' | 'gid' | 'mtime', string>> = {};
+  private pending: Pending = {};
   private longName: string | null = null;
   private longLink: string | null = null;
   private readonly max: number;
+  private readonly views: boolean;
 
   constructor(opts: TarReaderOptions = {}) {
     this.max = opts.maxEntryBytes ?? DEFAULT_MAX_ENTRY;
+    this.views = opts.views ?? false;
   }
 
   /** Whether the end-of-archive blocks were seen. */
@@ -56,14 +74,43 @@ export class TarReader {
 
   /** Feed a chunk; returns the entries it completed. */
   push(chunk: Uint8Array): TarEntry[] {
-    if (this.done) return [];
-    this.queued.push(chunk.slice());
-    this.have += chunk.length;
     const out: TarEntry[] = [];
-    for (;;) {
-      const e = this.next();
-      if (e === null) break;
-      out.push(e);
+    let at = 0;
+    while (at < chunk.length && !this.done) {
+      if (this.entry) {
+        const e = this.entry;
+        const n = Math.min(e.data.length - e.fill, chunk.length - at);
+        e.data.set(chunk.subarray(at, at + n), e.fill);
+        e.fill += n;
+        at += n;
+        this.consumed += n;
+        if (e.fill === e.data.length) {
+          this.entry = null;
+          this.finish(e.head, e.data, out);
+        }
+      } else if (this.skip > 0) {
+        const n = Math.min(this.skip, chunk.length - at);
+        this.skip -= n;
+        this.consumed += n;
+        at += n;
+      } else {
+        const n = Math.min(BLOCK - this.headerFill, chunk.length - at);
+        this.header.set(chunk.subarray(at, at + n), this.headerFill);
+        this.headerFill += n;
+        at += n;
+        if (this.headerFill < BLOCK) break;
+        this.headerFill = 0;
+        const head = this.block();
+        this.consumed += BLOCK;
+        if (head === null) continue;
+        const whole = this.views && chunk.length - at >= head.size;
+        if (whole || head.size === 0) {
+          const data = whole ? chunk.subarray(at, at + head.size) : new Uint8Array(0);
+          at += head.size;
+          this.consumed += head.size;
+          this.finish(head, data, out);
+        } else this.entry = { head, data: new Uint8Array(head.size), fill: 0 };
+      }
     }
     return out;
   }
@@ -71,107 +118,93 @@ export class TarReader {
   /** The input is over: an archive cut short is an error; one without end blocks is accepted as Go does. */
   end(): void {
     if (this.done) return;
-    if (this.have > 0 || this.longName !== null || this.longLink !== null)
+    if (
+      this.headerFill > 0 ||
+      this.entry ||
+      this.skip > 0 ||
+      this.longName !== null ||
+      this.longLink !== null
+    )
       throw new ArchiveError('unexpected EOF');
     if (this.consumed === 0) throw new ArchiveError('unexpected EOF');
     this.done = true;
   }
 
-  /** Make the first n unread bytes contiguous in `buf`; false when fewer have arrived. */
-  private ensure(n: number): boolean {
-    if (this.buf.length >= n) return true;
-    if (this.have < n) return false;
-    const out = new Uint8Array(this.have);
-    out.set(this.buf);
-    let off = this.buf.length;
-    for (const c of this.queued) {
-      out.set(c, off);
-      off += c.length;
+  /** A whole header block has arrived: the entry it starts, or null (a zero block, a meta entry's header). */
+  private block(): Omit<TarEntry, 'data'> | null {
+    const h = this.header;
+    if (isZero(h)) {
+      // Two zero blocks end the archive; a single one at the very end is accepted as Go does.
+      if (this.zeroSeen) this.done = true;
+      this.zeroSeen = true;
+      return null;
     }
-    this.buf = out;
-    this.queued = [];
-    return true;
+    if (this.zeroSeen) throw new ArchiveError('archive/tar: invalid tar header');
+    const offset = this.consumed;
+    checkHeader(h);
+    const type = h[156] === 0 ? '0' : String.fromCharCode(h[156]!);
+    let size = num(h, 124, 12);
+    const paxSize = this.pending.size;
+    if (paxSize !== undefined && type !== 'x' && type !== 'g') size = Number(paxSize);
+    if (!Number.isSafeInteger(size) || size < 0)
+      throw new ArchiveError(`archive/tar: invalid size in the header at offset ${offset}`);
+    if (size > this.max)
+      throw new ArchiveError(
+        `archive/tar: entry at offset ${offset} claims ${size} bytes, more than the ${this.max} allowed`,
+      );
+    this.skip = Math.ceil(size / BLOCK) * BLOCK - size;
+    const prefix = h[345] !== 0 && isUstar(h) ? cstr(h.subarray(345, 500)) : '';
+    const baseName = cstr(h.subarray(0, 100));
+    return {
+      name: prefix ? `${prefix}/${baseName}` : baseName,
+      type,
+      mode: num(h, 100, 8) & 0o7777,
+      uid: num(h, 108, 8),
+      gid: num(h, 116, 8),
+      mtime: num(h, 136, 12),
+      size,
+      linkname: cstr(h.subarray(157, 257)),
+      offset,
+    };
   }
 
-  private next(): TarEntry | null {
-    for (;;) {
-      if (this.done || !this.ensure(BLOCK)) return null;
-      const h = this.buf.subarray(0, BLOCK);
-      if (isZero(h)) {
-        // Two zero blocks end the archive; a single one at the very end is accepted as Go does.
-        if (!this.ensure(2 * BLOCK)) return null;
-        if (isZero(this.buf.subarray(BLOCK, 2 * BLOCK))) {
-          this.done = true;
-          this.buf = new Uint8Array(0);
-          this.queued = [];
-          this.have = 0;
-          return null;
-        }
-        throw new ArchiveError('archive/tar: invalid tar header');
-      }
-      const offset = this.consumed;
-      checkHeader(h);
-      const type = h[156] === 0 ? '0' : String.fromCharCode(h[156]!);
-      let size = num(h, 124, 12);
-      const paxSize = this.pending.size;
-      if (paxSize !== undefined && type !== 'x' && type !== 'g') size = Number(paxSize);
-      if (!Number.isSafeInteger(size) || size < 0)
-        throw new ArchiveError(`archive/tar: invalid size in the header at offset ${offset}`);
-      if (size > this.max)
-        throw new ArchiveError(
-          `archive/tar: entry at offset ${offset} claims ${size} bytes, more than the ${this.max} allowed`,
-        );
-      const padded = Math.ceil(size / BLOCK) * BLOCK;
-      if (!this.ensure(BLOCK + padded)) return null;
-      const data = this.buf.slice(BLOCK, BLOCK + size);
-      this.buf = this.buf.subarray(BLOCK + padded);
-      this.have -= BLOCK + padded;
-      this.consumed += BLOCK + padded;
-      switch (type) {
-        case 'x':
-          Object.assign(this.pending, parsePax(data));
-          continue;
-        case 'g':
-          continue;
-        case 'L':
-          this.longName = cstr(data);
-          continue;
-        case 'K':
-          this.longLink = cstr(data);
-          continue;
-      }
-      const prefix = h[345] !== 0 && isUstar(h) ? cstr(h.subarray(345, 500)) : '';
-      const baseName = cstr(h.subarray(0, 100));
-      const p = this.pending;
-      const entry: TarEntry = {
-        name: p.path ?? this.longName ?? (prefix ? `${prefix}/${baseName}` : baseName),
-        type,
-        mode: num(h, 100, 8) & 0o7777,
-        uid: p.uid !== undefined ? Number(p.uid) : num(h, 108, 8),
-        gid: p.gid !== undefined ? Number(p.gid) : num(h, 116, 8),
-        mtime: p.mtime !== undefined ? Math.floor(Number(p.mtime)) : num(h, 136, 12),
-        size,
-        linkname: p.linkpath ?? this.longLink ?? cstr(h.subarray(157, 257)),
-        data,
-        offset,
-      };
-      this.pending = {};
-      this.longName = null;
-      this.longLink = null;
-      if (
-        !Number.isFinite(entry.mtime) ||
-        !Number.isSafeInteger(entry.uid) ||
-        !Number.isSafeInteger(entry.gid)
-      )
-        throw new ArchiveError(`archive/tar: invalid pax record for ${entry.name}`);
-      return entry;
+  /** An entry's data is complete: a meta entry updates what the next header means; a real one is out. */
+  private finish(head: Omit<TarEntry, 'data'>, data: Uint8Array, out: TarEntry[]): void {
+    switch (head.type) {
+      case 'x':
+        Object.assign(this.pending, parsePax(data));
+        return;
+      case 'g':
+        return;
+      case 'L':
+        this.longName = cstr(data);
+        return;
+      case 'K':
+        this.longLink = cstr(data);
+        return;
     }
+    const p = this.pending;
+    const entry: TarEntry = {
+      ...head,
+      name: p.path ?? this.longName ?? head.name,
+      uid: p.uid !== undefined ? Number(p.uid) : head.uid,
+      gid: p.gid !== undefined ? Number(p.gid) : head.gid,
+      mtime: p.mtime !== undefined ? Math.floor(Number(p.mtime)) : head.mtime,
+      linkname: p.linkpath ?? this.longLink ?? head.linkname,
+      data,
+    };
+    this.pending = {};
+    this.longName = null;
+    this.longLink = null;
+    if (!Number.isFinite(entry.mtime) || !Number.isSafeInteger(entry.uid) || !Number.isSafeInteger(entry.gid))
+      throw new ArchiveError(`archive/tar: invalid pax record for ${entry.name}`);
+    out.push(entry);
   }
 }
 
-/** Read a whole archive held in memory. */
+/** Read a whole archive held in memory; the entries' data are views of it (no copy). */
 export function readTar(bytes: Uint8Array, opts: TarReaderOptions = {}): TarEntry[] {
-  const r = new TarReader(opts);
+  const r = new TarReader({ views: true, ...opts });
   const out = r.push(bytes);
   r.end();
   return out;

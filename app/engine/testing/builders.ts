@@ -14,6 +14,7 @@ import { changes, formatChanges } from '../docker/diff.ts';
 import type { Container, World } from '../docker/world.ts';
 import { emptyWorld } from '../docker/world.ts';
 import { walk } from '../tree.ts';
+import { fileText } from '../content.ts';
 
 // Small named builders for tests: the image of SEMANTICS.md's confirmed cases, a container on it,
 // and readable dumps of its upper and diff.
@@ -95,7 +96,7 @@ export function dumpUpper(c: Container): string[] {
     if (n.kind === 'dir') out.push(n.opaque ? `${path}/[opq]` : `${path}/`);
     else if (n.kind === 'whiteout') out.push(`${path}=wh`);
     else if (n.kind === 'symlink') out.push(`${path} -> ${n.target}`);
-    else out.push(`${path} ${JSON.stringify(n.content)} ${n.mode.toString(8)}`);
+    else out.push(`${path} ${JSON.stringify(fileText(n))} ${n.mode.toString(8)}`);
   }
   return out;
 }

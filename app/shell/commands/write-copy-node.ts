@@ -144,7 +144,8 @@ function copyRegular(
 ): boolean {
   const { fs } = ctx;
   const fail = (m: string): boolean => (complain(ctx, o.cmd, m), false);
-  const data = fs.readFile(src.abs);
+  // The exact data where the file system has it: a binary copied keeps its bytes, not its text.
+  const data = fs.readFileContent ? fs.readFileContent(src.abs) : fs.readFile(src.abs);
   if (!data.ok) return fail(`cannot open ${quote(src.show)} for reading: ${strerr(data.errno)}`);
   const dstModeBits = srcSt.mode & 0o777;
   let created = newDst;

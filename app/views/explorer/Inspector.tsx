@@ -1,3 +1,4 @@
+import { fileHead, fileText, isBinaryFile } from '../../engine/content.ts';
 import { useMemo } from 'react';
 import type { Container, World } from '../../engine/docker/world.ts';
 import type { AbsPath } from '../../engine/ids.ts';
@@ -105,8 +106,9 @@ function Content({ node, t }: { readonly node: Node; readonly t: Translate<Explo
     );
   if (node.kind !== 'file') return null;
   if (node.size === 0) return <p className="muted">{t('emptyFile')}</p>;
-  if (looksBinary(node.content, node.size)) {
-    const lines = hexPeek(node.content, node.size, 64, 8);
+  const text = fileText(node);
+  if (isBinaryFile(node) || looksBinary(text, node.size)) {
+    const lines = hexPeek(fileHead(node, 64), node.size, 64, 8);
     return (
       <figure className="content">
         <figcaption>
@@ -126,12 +128,12 @@ function Content({ node, t }: { readonly node: Node; readonly t: Translate<Explo
       </figure>
     );
   }
-  const cut = node.content.length > MAX_TEXT;
+  const cut = text.length > MAX_TEXT;
   return (
     <figure className="content">
       <figcaption>{t('content')}</figcaption>
       <pre className="content__text" tabIndex={0} aria-label={t('fileContent')}>
-        {cut ? node.content.slice(0, MAX_TEXT) : node.content}
+        {cut ? text.slice(0, MAX_TEXT) : text}
       </pre>
       {cut && <p className="note">{t('moreNotShown', { size: formatSize(node.size - MAX_TEXT) })}</p>}
     </figure>

@@ -45,8 +45,8 @@ export interface HexLine {
  * The first bytes as `hexdump -C` shows them, `width` a line (16, or 8 to fit a narrow column); bytes
  * past the content read as zero (a file may be larger than what it holds). At most `max` bytes.
  */
-export function hexPeek(content: string, size: number, max = 64, width = 16): HexLine[] {
-  const bytes = utf8(content);
+export function hexPeek(content: string | Uint8Array, size: number, max = 64, width = 16): HexLine[] {
+  const bytes = typeof content === 'string' ? utf8(content) : content;
   const n = Math.min(max, Math.max(size, bytes.length));
   const lines: HexLine[] = [];
   for (let off = 0; off < n; off += width) {
