@@ -2,9 +2,9 @@
  * Bad image archives (issue #6, "Bad input"): each case is a small archive with one thing wrong,
  * loaded by a private dockerd (`docker load -i`) and by the engine. Checked: both refuse or both
  * accept; a refusal by the engine carries the case's agreed key phrase; where both accept, the
- * engine's merged tree equals the container's filesystem (`docker create` + `docker export`). What
- * dockerd printed is recorded, not asserted, apart from a phrase that guards the table in
- * BAD-ARCHIVES.md. Run alone: `npx tsx conformance/bad-archives.ts`.
+ * engine's image ID is dockerd's and its merged tree the container's filesystem (`docker create` +
+ * `docker export`). What dockerd printed is recorded, not asserted, apart from a phrase that guards
+ * the table in BAD-ARCHIVES.md. Run alone: `npx tsx conformance/bad-archives.ts [--json]`.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -479,8 +479,13 @@ async function runCase(c: BadCase, dir: string, d: Dockerd): Promise<BadCaseResu
   const realTree = dockerd.ok
     ? await containerTree(d.env, tag, join(dir, `${c.name}.export.tar`))
     : undefined;
-  if (realTree !== undefined && engine.ok)
+  if (realTree !== undefined && engine.ok) {
     problems.push(...treeDifferences(realTree, engineTree(engine.world, engine.imageIds[0])));
+    const inspected = await exec(DOCKER, ['image', 'inspect', '-f', '{{.Id}}', tag], { env: d.env });
+    const realId = inspected.stdout.trim();
+    if (engine.imageIds[0] !== realId)
+      problems.push(`image ID: engine ${engine.imageIds[0] ?? 'none'}, dockerd ${realId}`);
+  }
   const shown = engine.ok ? { ok: true, message: 'loaded' } : { ok: false, message: engine.message };
   return { name: c.name, dockerd, engine: shown, problems, ...(realTree ? { realTree } : {}) };
 }
