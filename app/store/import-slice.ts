@@ -15,12 +15,27 @@ export interface Importing {
   readonly layersTotal: number;
 }
 
-/** An archive `docker save -o` just wrote on the host: the page offers it as a download. */
-export interface SavedArchive {
+/**
+ * An archive to offer as a download: one `docker save -o` just wrote on the host, or an image the
+ * page exported as an OCI layout (no shell line can: dockerd 20.10's docker save has no such format).
+ */
+export type SavedArchive = SavedByDockerSave | ExportedOciLayout;
+
+export interface SavedByDockerSave {
+  readonly format: 'docker-archive';
   readonly path: string;
   readonly bytes: Uint8Array;
   /** Asked for by an image's download button: the page downloads it at once. */
   readonly auto: boolean;
+}
+
+export interface ExportedOciLayout {
+  readonly format: 'oci-layout';
+  /** The download's file name (nothing is put on the host). */
+  readonly path: string;
+  readonly ref: string;
+  readonly bytes: Uint8Array;
+  readonly auto: true;
 }
 
 /** An archive opened in the page holds several images: which to load? */
@@ -42,6 +57,8 @@ export interface ByteFile {
 export interface ImportSlice {
   readonly importing: Importing | null;
   readonly saved: SavedArchive | null;
+  /** An OCI export that could not be written (a catalog layer known only by its digest, a gone image). */
+  readonly exportFailed: { readonly ref: string; readonly error: string } | null;
   readonly choosing: Choosing | null;
   /** Load the archive's image at `index` of `choosing.images`, or all of them (null). */
   chooseImage(index: number | null): void;
@@ -54,6 +71,11 @@ export interface ImportSlice {
   openArchive(file: ByteFile): Promise<void>;
   /** Type `docker save REF -o /root/<name>.tar` and download the archive it writes. */
   saveImage(ref: string): void;
+  /**
+   * Export the image as an OCI image layout, as Docker 25+'s docker save writes it, from the machine
+   * as it is now, and download it at once as `<name>.oci.tar`. No line is typed: there is none.
+   */
+  exportOciLayout(ref: string): Promise<void>;
   dismissSaved(): void;
   /**
    * Internal, for the session slice: run `work` with progress and cancel wired to `importing`.
@@ -79,6 +101,11 @@ export function hostPathFor(name: string): string {
 /** A short file name for a ref's archive: `nginx:latest` → `nginx_latest.tar`. */
 export function archiveNameFor(ref: string): string {
   return `${ref.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[-.]+/, '') || 'image'}.tar`;
+}
+
+/** The file name of a ref's OCI export: `nginx:latest` → `nginx_latest.oci.tar`. */
+export function ociArchiveNameFor(ref: string): string {
+  return archiveNameFor(ref).replace(/\.tar$/, '.oci.tar');
 }
 
 /** The archives written by a line: new or replaced host files that no `docker load` has read. */
@@ -158,6 +185,7 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
   return {
     importing: null,
     saved: null,
+    exportFailed: null,
     choosing: null,
     chooseImage(index) {
       chosen?.(index);
@@ -204,8 +232,23 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
       autoLine = line;
       get().run(line);
     },
+    async exportOciLayout(ref) {
+      const world = get().session.world;
+      let r: { ok: true; bytes: Uint8Array } | { ok: false; error: string };
+      try {
+        // The writer is loaded with the first export: most visits never export.
+        const { saveOciLayout } = await import('../engine/archive/save-oci.ts');
+        r = saveOciLayout(world, [ref]);
+      } catch (e) {
+        // Its code could not be fetched (offline, a deploy replaced the files).
+        r = { ok: false, error: e instanceof Error ? e.message : String(e) };
+      }
+      if (!r.ok) return void set({ saved: null, exportFailed: { ref, error: r.error } });
+      const path = ociArchiveNameFor(ref);
+      set({ exportFailed: null, saved: { format: 'oci-layout', path, ref, bytes: r.bytes, auto: true } });
+    },
     dismissSaved() {
-      set({ saved: null });
+      set({ saved: null, exportFailed: null });
     },
     trackImport(file, bytesTotal, work) {
       return track(file, bytesTotal, (signal, onProgress) => work({ signal, onProgress }));
@@ -215,7 +258,8 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
       if (auto) autoLine = null;
       const path = savedBy(before.hostFiles, after.hostFiles);
       const bytes = path === null ? undefined : after.hostFiles?.get(path)?.bytes;
-      if (path !== null && bytes) set({ saved: { path, bytes, auto } });
+      if (path !== null && bytes instanceof Uint8Array)
+        set({ saved: { format: 'docker-archive', path, bytes, auto }, exportFailed: null });
     },
   };
 };
