@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { isArchiveError, loadPrepared, prepareArchive, readTar } from '../app/engine/archive/index.ts';
 import type { RawEntry } from '../app/engine/archive/testing.ts';
 import { dockerArchiveOf, ociArchiveOf, tarOf } from '../app/engine/archive/testing.ts';
+import { fileData } from '../app/engine/content.ts';
 import { digestOf } from '../app/engine/digest.ts';
 import type { Digest } from '../app/engine/digest.ts';
 import { findImage, imageLayersTopFirst } from '../app/engine/docker/images.ts';
@@ -549,16 +550,10 @@ function engineTree(world: World, id: Digest | undefined): string[] {
     .map(([path, res]) => {
       const n = res.node;
       const kind = n.kind === 'symlink' ? `symlink ${n.target}` : n.kind;
-      const body = n.kind === 'file' ? ` ${JSON.stringify(fileText(n))}` : '';
+      const body = n.kind === 'file' ? ` ${JSON.stringify(new TextDecoder().decode(fileData(n)))}` : '';
       return `${path} ${kind} ${n.mode.toString(8)}${body}`;
     })
     .sort();
-}
-
-/** An imported file's text: its bytes where the engine keeps them (the layer's tar), else its content. */
-function fileText(n: { readonly content: string }): string {
-  const bytes = (n as { readonly bytes?: Uint8Array }).bytes;
-  return bytes === undefined ? n.content : new TextDecoder().decode(bytes);
 }
 
 function treeDifferences(real: readonly string[], engine: readonly string[]): string[] {
