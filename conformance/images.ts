@@ -19,6 +19,7 @@ import { walkMerged } from '../app/engine/overlay.ts';
 import { createSession, runLine } from '../app/shell/session.ts';
 import { DOCKER, startDockerd, stopDockerd } from './dockerd.ts';
 import { exec } from './exec.ts';
+import { runOciExportChecks } from './oci-export.ts';
 import { fileText } from '../app/engine/content.ts';
 
 const APPLETS = ['sh', 'sleep', 'cat', 'echo', 'printf', 'rm', 'mkdir', 'ln', 'ls'];
@@ -155,6 +156,12 @@ export async function runImageChecks(
     if (out !== 'from-the-engine\n') rtProblems.push(`docker run cat /TEST printed ${JSON.stringify(out)}`);
     if (rtId !== rt.id) rtProblems.push(`image ID: engine ${rt.id}, dockerd ${rtId}`);
     check('save-roundtrip', rtProblems);
+    await runOciExportChecks({
+      dir: join(work, 'oci-export'),
+      world: loaded.world,
+      base: 'conf-img:1',
+      check,
+    });
   } catch (e) {
     check('setup', [(e as Error).message]);
   } finally {
