@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fileText } from '../content.ts';
 import { digestOf } from '../digest.ts';
 import { addImage, findImage, imageLayersTopFirst } from '../docker/images.ts';
 import type { World } from '../docker/world.ts';
@@ -59,9 +60,12 @@ function mergedImage(world: World, ref: string): string[] {
   const lowers = imageLayersTopFirst(world, findImage(world, ref)!);
   return [...walkMerged({ upper: emptyLayer(layerId('empty'), 0), lowers, nextIno: 1 })].map(
     ([p, { node: n }]) =>
-      [p, n.kind, n.mode.toString(8), n.kind === 'file' ? `${n.size} ${JSON.stringify(n.content)}` : ''].join(
-        ' ',
-      ),
+      [
+        p,
+        n.kind,
+        n.mode.toString(8),
+        n.kind === 'file' ? `${n.size} ${JSON.stringify(fileText(n))}` : '',
+      ].join(' '),
   );
 }
 
