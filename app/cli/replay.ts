@@ -67,7 +67,9 @@ async function main(files: readonly string[]): Promise<number> {
       const { output, session } = replaySession(parsed.scenario, { catalog, files: prepared });
       for (const a of archives) {
         const saved = session.hostFiles?.get(a.path);
-        if (a.kind === 'save' && saved) writeFileSync(onDisk(a.word), saved.bytes);
+        // docker save leaves bytes it made (a Blob is only ever a file the page opened).
+        if (a.kind === 'save' && saved?.bytes instanceof Uint8Array)
+          writeFileSync(onDisk(a.word), saved.bytes);
       }
       process.stdout.write(JSON.stringify(output) + '\n');
     } catch (e) {

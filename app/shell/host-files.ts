@@ -16,7 +16,11 @@ import { runLine } from './session.ts';
  * — in a Web Worker if the page likes — and the line runs again and applies it synchronously.
  */
 export interface HostFile {
-  readonly bytes: Uint8Array;
+  /**
+   * The file's bytes. In the page, an opened file stays the browser's File (a Blob on disk): the
+   * import reads it in pieces, so the page never holds the archive as well as its layers.
+   */
+  readonly bytes: Uint8Array | Blob;
   /** The archive read and verified, or why it could not be (the error `docker load` prints). */
   readonly prepared?: PreparedArchive | { readonly error: string };
 }
@@ -24,15 +28,24 @@ export interface HostFile {
 export type HostFiles = ReadonlyMap<string, HostFile>;
 
 /** Put a file's bytes on the host at `path` (absolute, or relative to /root); the host tree shows it by size. */
-export function addHostFile(session: Session, path: string, bytes: Uint8Array): Session {
+export function addHostFile(session: Session, path: string, bytes: Uint8Array | Blob): Session {
   const abs = normalize(path, normalize('/root'));
   const fs = new NamespaceFs(hostNamespace(session.world, session.host), session.world.clock);
   const slash = abs.lastIndexOf('/');
   if (slash > 0) mkdirs(fs, abs.slice(0, slash));
   fs.writeFile(abs, '', { append: false });
-  fs.truncate(abs, bytes.length);
+  fs.truncate(abs, hostFileSize(bytes));
   const host = fs.mutated ? fs.ns.mounts[0]!.fs.upper : session.host;
   return { ...session, host, hostFiles: new Map(session.hostFiles ?? []).set(abs, { bytes }) };
+}
+
+export const hostFileSize = (bytes: Uint8Array | Blob): number =>
+  bytes instanceof Uint8Array ? bytes.length : bytes.size;
+
+/** A Blob in pieces, read one at a time as they are asked for. */
+export async function* blobChunks(blob: Blob, size = 1 << 20): AsyncGenerator<Uint8Array> {
+  for (let off = 0; off < blob.size; off += size)
+    yield new Uint8Array(await blob.slice(off, Math.min(blob.size, off + size)).arrayBuffer());
 }
 
 function mkdirs(fs: NamespaceFs, dir: string): void {
@@ -54,7 +67,8 @@ export async function prepareHostFile(
   if (!file) return session;
   let prepared: HostFile['prepared'];
   try {
-    prepared = await prepareArchive(file.bytes, opts);
+    const src = file.bytes instanceof Uint8Array ? file.bytes : blobChunks(file.bytes);
+    prepared = await prepareArchive(src, opts);
   } catch (e) {
     if (!(e instanceof ArchiveError)) throw e;
     prepared = { error: e.message };

@@ -27,6 +27,17 @@ export function prepareInWorker(makeWorker: () => ImportWorker): NonNullable<She
     const prepared = await new Promise<NonNullable<HostFile['prepared']>>((resolve, reject) => {
       const worker = makeWorker();
       let off = 0;
+      const source = file.bytes;
+      /** The next piece: read from the File (a Blob on disk), or a copy of it; moved, not copied, to the worker. */
+      const nextPiece = async (): Promise<Uint8Array | null> => {
+        const total = source instanceof Uint8Array ? source.length : source.size;
+        if (off >= total) return null;
+        const from = off;
+        off = Math.min(total, off + CHUNK);
+        return source instanceof Uint8Array
+          ? source.slice(from, off)
+          : new Uint8Array(await source.slice(from, off).arrayBuffer());
+      };
       const end = (): void => {
         worker.terminate();
         signal?.removeEventListener('abort', aborted);
@@ -43,13 +54,15 @@ export function prepareInWorker(makeWorker: () => ImportWorker): NonNullable<She
       worker.onmessage = (e) => {
         const m = e.data;
         switch (m.type) {
-          case 'more': {
-            // A copy of one piece, moved (not copied again) to the worker.
-            const bytes = off < file.bytes.length ? file.bytes.slice(off, off + CHUNK) : null;
-            off += bytes?.length ?? 0;
-            worker.postMessage({ type: 'chunk', bytes }, bytes ? [bytes.buffer] : []);
+          case 'more':
+            void nextPiece().then(
+              (bytes) => worker.postMessage({ type: 'chunk', bytes }, bytes ? [bytes.buffer] : []),
+              (err: unknown) => {
+                end();
+                reject(err instanceof Error ? err : new Error(String(err)));
+              },
+            );
             break;
-          }
           case 'progress':
             onProgress?.(m.progress);
             break;

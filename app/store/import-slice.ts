@@ -214,15 +214,20 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
     },
     async openArchive(file) {
       const path = hostPathFor(file.name);
-      let bytes: Uint8Array;
-      try {
-        bytes = await track(file.name, file.size, (signal, onProgress) =>
-          readAll(file, (n) => onProgress({ bytes: n, layersDone: 0, layersTotal: 0 }), signal),
-        );
-      } catch {
-        // Cancelled, or the browser could not read the file: nothing was put on the host.
-        return;
-      }
+      let bytes: Uint8Array | Blob;
+      // A picked or dropped File stays where it is (on disk): `docker load` reads it in pieces, so
+      // the page never holds the archive as well as the layers it loads. A stream (the sample,
+      // fetched) has nowhere else to be, and is read into memory.
+      if (file instanceof Blob) bytes = file;
+      else
+        try {
+          bytes = await track(file.name, file.size, (signal, onProgress) =>
+            readAll(file, (n) => onProgress({ bytes: n, layersDone: 0, layersTotal: 0 }), signal),
+          );
+        } catch {
+          // Cancelled, or the browser could not read the file: nothing was put on the host.
+          return;
+        }
       if (!(await get().putHostFile(path, bytes))) return;
       opened.add(path);
       get().run(`docker load -i ${path}`);

@@ -63,7 +63,19 @@ describe('reading an archive in the import worker', () => {
     // Handed over in pieces of 1 MiB: the sample is just under 1 MB, then the end.
     expect(workers[0]!.chunks).toBe(2);
     // The page still holds the file's bytes (the worker had copies of pieces).
-    expect(store.getState().session.hostFiles?.get('/root/sample.tar.gz')?.bytes.length).toBe(sample.length);
+    const kept = store.getState().session.hostFiles?.get('/root/sample.tar.gz')?.bytes as Uint8Array;
+    expect(kept.length).toBe(sample.length);
+  });
+
+  it('keeps a picked File on disk: the worker reads it in pieces, the page never holds the archive', async () => {
+    const workers: ReturnType<typeof fakeWorker>[] = [];
+    const store = createAppStore(realShellWith(() => (workers.push(fakeWorker()), workers.at(-1)!)));
+    const file = new File([sample], 'sample.tar.gz');
+    await store.getState().openArchive(file);
+    await vi.waitFor(() => expect(store.getState().transcript).toHaveLength(1));
+    expect(out(store.getState(), 0)).toBe('Loaded image: layerlab-sample:1\n');
+    expect(store.getState().session.hostFiles?.get('/root/sample.tar.gz')?.bytes).toBe(file);
+    expect(workers[0]!.chunks).toBe(2);
   });
 
   it('a bad archive is printed by docker load; a cancel ends the worker and prints context canceled', async () => {

@@ -107,7 +107,7 @@ describe('an archive of several images', () => {
     await maker.getState().openArchive(fileOf('sample.tar.gz', sample));
     maker.getState().run('docker save demo layerlab-sample:1 -o two.tar');
     await vi.waitFor(() => expect(maker.getState().transcript).toHaveLength(2));
-    return Uint8Array.from(maker.getState().session.hostFiles!.get('/root/two.tar')!.bytes);
+    return Uint8Array.from(maker.getState().session.hostFiles!.get('/root/two.tar')!.bytes as Uint8Array);
   }
 
   it('asks which image to load; lines typed meanwhile wait; a later docker load loads them all', async () => {

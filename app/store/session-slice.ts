@@ -61,7 +61,7 @@ export interface SessionSlice {
    * Put an archive's bytes on the host at `path` (a picked or dropped file), once the shell is here;
    * false when this shell keeps no host files.
    */
-  putHostFile(path: string, bytes: Uint8Array): Promise<boolean>;
+  putHostFile(path: string, bytes: Uint8Array | Blob): Promise<boolean>;
   /** Show another container's stack and files (a click on its upper). */
   follow(id: ContainerId): void;
   /**
@@ -175,7 +175,8 @@ export const createSessionSlice =
     ): void => {
       busy = true;
       const start = get().session;
-      const total = start.hostFiles?.get(path)?.bytes.length ?? 0;
+      const file = start.hostFiles?.get(path);
+      const total = !file ? 0 : file.bytes instanceof Uint8Array ? file.bytes.length : file.bytes.size;
       let transient = false;
       void get()
         .trackImport(path, total, (opts) => prepare(start, path, opts))

@@ -12,7 +12,7 @@ export interface ShellApi {
   runLine(session: Session, line: string): LineResult;
   promptOf(session: Session): string;
   /** Put an archive's bytes on the host (app/shell/host-files.ts); absent in scripted shells. */
-  addHostFile?(session: Session, path: string, bytes: Uint8Array): Session;
+  addHostFile?(session: Session, path: string, bytes: Uint8Array | Blob): Session;
   /** Read and verify the archive at `path` for `docker load` (LineResult.needsArchive). */
   prepareHostFile?(session: Session, path: string, opts?: PrepareOptions): Promise<Session>;
 }

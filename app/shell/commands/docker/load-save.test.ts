@@ -64,7 +64,7 @@ describe('docker load and docker save', () => {
     );
     [s, out, code] = await type(s, 'docker save mine:1 -o /tmp/mine.tar && ls -l /tmp/mine.tar');
     expect(code).toBe(0);
-    const bytes = s.hostFiles!.get('/tmp/mine.tar')!.bytes;
+    const bytes = s.hostFiles!.get('/tmp/mine.tar')!.bytes as Uint8Array;
     expect(out).toContain(` ${bytes.length} `);
     const id = findImage(s.world, 'mine:1')!.id;
     let t = addHostFile(createSession({ demo: false }), '/root/in.tar', bytes);
@@ -80,7 +80,7 @@ describe('docker load and docker save', () => {
     let out: string;
     [s, out] = await type(s, 'docker save demo > d.tar');
     expect(out).toBe('');
-    expect(s.hostFiles?.get('/root/d.tar')?.bytes.length).toBeGreaterThan(1024);
+    expect((s.hostFiles?.get('/root/d.tar')?.bytes as Uint8Array).length).toBeGreaterThan(1024);
     [s, out] = await type(s, 'docker save demo');
     expect(out).toBe('cowardly refusing to save to a terminal. Use the -o flag or redirect\n');
   });
