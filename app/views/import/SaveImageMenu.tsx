@@ -11,6 +11,14 @@ export interface SaveTarget {
   readonly ref: string;
 }
 
+/** Where a key moves focus among the formats, from the focused one's index (-1 is the last). */
+const MOVES: Partial<Record<string, (at: number) => number>> = {
+  ArrowDown: (at) => at + 1,
+  ArrowUp: (at) => at - 1,
+  Home: () => 0,
+  End: () => -1,
+};
+
 interface Props {
   /** The id the rows' download buttons name in `popoverTarget`. */
   readonly id: string;
@@ -43,20 +51,11 @@ export function SaveImageMenu({ id, target, onOpenChange }: Props) {
   };
   const arrows = (e: KeyboardEvent<HTMLDivElement>): void => {
     const items = [...(menu.current?.querySelectorAll('button') ?? [])];
-    const at = items.indexOf(document.activeElement as HTMLButtonElement);
-    const next =
-      e.key === 'ArrowDown'
-        ? at + 1
-        : e.key === 'ArrowUp'
-          ? at - 1
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? -1
-              : null;
-    if (next === null || items.length === 0) return;
+    const move = MOVES[e.key];
+    if (move === undefined || items.length === 0) return;
     e.preventDefault();
-    items.at(next % items.length)?.focus();
+    const at = items.indexOf(document.activeElement as HTMLButtonElement);
+    items.at(move(at) % items.length)?.focus();
   };
 
   return (
