@@ -18,7 +18,7 @@ export function Ledger({ refs }: { readonly refs: readonly string[] }) {
   const ref = chosen !== null && refs.includes(chosen) ? chosen : refs[0];
   const ledger = useMemo(() => {
     const img = ref === undefined ? undefined : findImage(world, ref);
-    return img ? byteLedger(imageLayersTopFirst(world, img).reverse(), 1) : null;
+    return img ? byteLedger(imageLayersTopFirst(world, img).reverse(), { largest: 1 }) : null;
   }, [world, ref]);
   const select = useId();
   if (ref === undefined || !ledger) return null;
