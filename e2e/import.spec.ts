@@ -69,24 +69,13 @@ test.describe('Opening a real image', () => {
     const t = new TerminalPage(page);
     const images = new ImagesPanelPage(page);
     await t.goto();
-    // A slow disk: the file comes in 32 KB pieces, 40 ms apart, so the progress can be seen.
+    // A slow disk: each piece of the file the import reads takes a second and a half to arrive, so
+    // the progress can be seen (and cancelled) before the archive is read.
     await page.evaluate(() => {
-      const stream = File.prototype.stream;
-      File.prototype.stream = function (this: File) {
-        const reader = stream.call(this).getReader();
-        let rest = new Uint8Array(0);
-        return new ReadableStream<Uint8Array>({
-          async pull(c) {
-            await new Promise((r) => setTimeout(r, 40));
-            if (rest.length === 0) {
-              const { done, value } = await reader.read();
-              if (done) return c.close();
-              rest = value;
-            }
-            c.enqueue(rest.subarray(0, 32 * 1024));
-            rest = rest.subarray(32 * 1024);
-          },
-        }) as ReturnType<typeof stream>;
+      const arrayBuffer = Blob.prototype.arrayBuffer;
+      Blob.prototype.arrayBuffer = async function (this: Blob) {
+        await new Promise((r) => setTimeout(r, 1500));
+        return arrayBuffer.call(this);
       };
     });
     const drag = await page.evaluateHandle((b64) => {
@@ -104,16 +93,19 @@ test.describe('Opening a real image', () => {
     await expect(dropTarget).toHaveCount(0);
     await expect(images.progress).toBeVisible();
     await expect(images.progress).toHaveAttribute('aria-valuenow', /^\d+$/);
-    await expect(images.panel).toContainText(/Reading dropped\.tar\.gz: [\d.]+ kB of 1\.0 MB/);
+    await expect(images.panel).toContainText(/Reading dropped\.tar\.gz: [\d.]+ k?B of 1\.0 MB/);
     await images.cancel.click();
     await expect(images.progress).toHaveCount(0);
-    await expect(t.entries).toHaveCount(0);
+    // The file is read by docker load itself (never all at once): a cancel stops it as ^C would.
+    const load = t.entries.filter({ hasText: 'docker load -i /root/dropped.tar.gz' });
+    await expect(load).toHaveCount(1);
+    expect(await t.outputOf(load.first())).toBe('context canceled\n');
+    await expect(images.row(TAG)).toHaveCount(0);
 
     await page.dispatchEvent('main', 'dragenter', { dataTransfer: drag });
     await page.dispatchEvent('main', 'drop', { dataTransfer: drag });
-    const load = t.entries.filter({ hasText: 'docker load -i /root/dropped.tar.gz' });
-    await expect(load).toHaveCount(1, { timeout: 10_000 });
-    expect(await t.outputOf(load)).toBe(`Loaded image: ${TAG}\n`);
+    await expect(load).toHaveCount(2, { timeout: 10_000 });
+    expect(await t.outputOf(load.last())).toBe(`Loaded image: ${TAG}\n`);
   });
 });
 
@@ -163,22 +155,5 @@ test.describe('Saving an image', () => {
     expect(bytes.subarray(257, 262).toString('latin1')).toBe('ustar');
     expect(bytes.includes(Buffer.from('manifest.json'))).toBe(true);
     await expect(link).toHaveCount(0);
-  });
-
-  test('an image row’s download button types docker save and downloads at once', async ({ page }) => {
-    const t = new TerminalPage(page);
-    const images = new ImagesPanelPage(page);
-    await t.goto();
-    await expect(images.row('nginx:latest')).toHaveCount(1);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      images.saveButton('nginx:latest').click(),
-    ]);
-    await expect(
-      t.entries.filter({ hasText: 'docker save nginx:latest -o /root/nginx_latest.tar' }),
-    ).toHaveCount(1);
-    expect(download.suggestedFilename()).toBe('nginx_latest.tar');
-    const bytes = readFileSync((await download.path())!);
-    expect(bytes.subarray(257, 262).toString('latin1')).toBe('ustar');
   });
 });

@@ -38,8 +38,9 @@ export function prepareInWorker(makeWorker: () => ImportWorker): NonNullable<She
           ? source.slice(from, off)
           : new Uint8Array(await source.slice(from, off).arrayBuffer());
       };
-      const end = (): void => {
-        worker.terminate();
+      /** Done with the worker: it has closed itself when it answered; a cancel or a failure stops it. */
+      const end = (stop = true): void => {
+        if (stop) worker.terminate();
         signal?.removeEventListener('abort', aborted);
       };
       const aborted = (): void => {
@@ -67,11 +68,11 @@ export function prepareInWorker(makeWorker: () => ImportWorker): NonNullable<She
             onProgress?.(m.progress);
             break;
           case 'done':
-            end();
+            end(false);
             resolve(m.prepared);
             break;
           case 'rejected':
-            end();
+            end(false);
             resolve({ error: m.message });
             break;
           case 'failed':

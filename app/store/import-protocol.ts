@@ -22,4 +22,6 @@ export type FromWorker =
 export interface Port<In, Out> {
   postMessage(message: Out, transfer?: Transferable[]): void;
   onmessage: ((e: MessageEvent<In>) => void) | null;
+  /** The worker's own end: it closes itself once its answer is sent. */
+  close?(): void;
 }

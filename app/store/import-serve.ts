@@ -29,12 +29,16 @@ export function serveImport(port: Port<ToWorker, FromWorker>): void {
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       port.postMessage({ type: e instanceof ArchiveError ? 'rejected' : 'failed', message });
+      port.close?.();
       return;
     }
     const buffers = new Set<ArrayBuffer>();
     for (const img of prepared.images)
       for (const l of img.layers) if (l.tar.buffer instanceof ArrayBuffer) buffers.add(l.tar.buffer);
     port.postMessage({ type: 'done', prepared }, [...buffers]);
+    // The worker ends itself, on its own thread: the page's terminate() tears a worker down on the
+    // main thread, which took most of a second after a large image.
+    port.close?.();
   };
   port.onmessage = (e) => {
     const m = e.data;

@@ -210,7 +210,9 @@ async function prepareDockerArchive(
     }
     images.push(image(id, configBytes, config, m.tags, layers));
   }
-  return { format: 'docker-archive', images };
+  // Docker 25+ writes an OCI layout with a manifest.json beside it: read as dockerd 20.10 reads it
+  // (by manifest.json), but it is an OCI layout all the same.
+  return { format: files.get('oci-layout') && files.get('index.json') ? 'oci' : 'docker-archive', images };
 }
 
 async function prepareOci(
