@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { caseNamed, caseScenarios, NOT_COVERED, tableDaemonDifferences, tableDifferences } from './cases.ts';
 import { compareDaemon, compareObserved, diffOrderProblems, tarLine, withoutBinContent } from './compare.ts';
 import { DEFAULT_SEED, generateScenario, generateScenarios } from './generate.ts';
+import { runBadArchiveChecks } from './bad-archives.ts';
 import { runImageChecks } from './images.ts';
 import { preflight } from './preflight.ts';
 import { CannotRun, runAllReal } from './real.ts';
@@ -205,8 +206,7 @@ async function main(): Promise<number> {
   if (options.realOnly)
     print('--real-only: the simulator was not compared; passed = ran and matched the SEMANTICS.md table');
   if (options.only.length === 0 && !options.realOnly) {
-    const images = await runImageChecks(work, print);
-    print(`real images in and out: ${images.passed} passed, ${images.failed} failed`);
+    const images = await realImageChecks(work);
     passed += images.passed;
     failed += images.failed;
   }
@@ -219,9 +219,17 @@ async function imagesSection(): Promise<number> {
   if (reason !== undefined) return notRun(reason, 3);
   const work = mkdtempSync(join(tmpdir(), 'layerlab-conformance-'));
   process.on('exit', () => rmSync(work, { recursive: true, force: true }));
-  const r = await runImageChecks(work, print);
-  print(`real images in and out: ${r.passed} passed, ${r.failed} failed`);
+  const r = await realImageChecks(work);
   return r.failed > 0 ? 1 : 0;
+}
+
+/** Issue #6 against dockerd: real images in and out, then bad archives refused (or loaded) alike. */
+async function realImageChecks(work: string): Promise<{ passed: number; failed: number }> {
+  const images = await runImageChecks(work, print);
+  print(`real images in and out: ${images.passed} passed, ${images.failed} failed`);
+  const bad = await runBadArchiveChecks(join(work, 'bad-archives'), print);
+  print(`bad archives: ${bad.passed} passed, ${bad.failed} failed`);
+  return { passed: images.passed + bad.passed, failed: images.failed + bad.failed };
 }
 
 main().then(

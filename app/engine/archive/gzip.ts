@@ -41,7 +41,7 @@ export async function* gunzip(src: AsyncIterable<Uint8Array>): AsyncGenerator<Ui
     }
   } catch (e) {
     if (e instanceof ArchiveError) throw e;
-    throw new ArchiveError(`gzip: invalid data: ${e instanceof Error ? e.message : String(e)}`);
+    throw new ArchiveError(gzipError(e instanceof Error ? e.message : String(e)));
   } finally {
     // A consumer that stops early (an error, a cancel) must not leave the feeder blocked.
     await reader.cancel().catch(() => undefined);
@@ -70,4 +70,15 @@ export function join(parts: readonly Uint8Array[], n: number): Uint8Array {
     off += p.length;
   }
   return out;
+}
+
+/**
+ * Go's words for a bad gzip stream, as dockerd prints them: a CRC that does not match is "gzip:
+ * invalid checksum", anything wrong in the deflate data "flate: corrupt input". The platform's own
+ * detail (zlib's, in Node; browsers say less) follows in brackets.
+ */
+export function gzipError(detail: string): string {
+  if (/data check|checksum|crc/i.test(detail)) return `gzip: invalid checksum (${detail})`;
+  if (/unexpected end|incomplete|truncat/i.test(detail)) return `unexpected EOF (${detail})`;
+  return `flate: corrupt input (${detail})`;
 }

@@ -20,20 +20,24 @@ export interface LayerTreeNotes {
 const OPAQUE = '.wh..wh..opq';
 const WH = '.wh.';
 
-/** Clean a tar name into path components under the root; `..` past the root is a breakout. */
+/**
+ * Clean a tar name into path components under the root. A `..` above the root stays at the root, as
+ * it does for dockerd, which extracts each layer chrooted into the layer's own directory: nothing
+ * escapes the image root, and the entry lands where dockerd puts it.
+ */
 export function cleanName(name: string): string[] {
+  if (name.includes('\0')) throw new ArchiveError(`invalid tar entry "${name}": NUL in the name`);
   const out: string[] = [];
   for (const c of name.split('/')) {
     if (c === '' || c === '.') continue;
-    if (c === '..') {
-      if (out.length === 0)
-        throw new ArchiveError(`invalid tar entry "${name}": it is outside of the layer root`);
-      out.pop();
-    } else out.push(c);
+    if (c === '..') out.pop();
+    else out.push(c);
   }
-  if (name.includes('\0')) throw new ArchiveError(`invalid tar entry "${name}": NUL in the name`);
   return out;
 }
+
+/** Symlinks followed while placing one entry before it is ELOOP, as Linux allows. */
+const MAX_HOPS = 40;
 
 /** Accumulates one layer's entries in tar order; `finish()` freezes it into an engine Layer. */
 export class LayerTreeBuilder {
@@ -70,25 +74,31 @@ export class LayerTreeBuilder {
     const base = comps[comps.length - 1]!;
     const parentComps = comps.slice(0, -1);
     if (base === OPAQUE) {
-      const dir = this.dirAt(parentComps, e.mtime);
+      const dir = this.dirAt(parentComps, e.mtime, comps.join('/'));
       (dir as { opaque: boolean }).opaque = true;
       return;
     }
     if (base.startsWith(WH)) {
       const name = base.slice(WH.length);
-      // G5: a whiteout must name something; dockerd refuses these three.
-      if (name === '' || name === '.' || name === '..') throw this.error(`invalid whiteout name "${e.name}"`);
+      // G5: a whiteout must name something. dockerd refuses these three only by accident: it makes
+      // the whiteout device at the name `.wh.` strips to, which is the directory itself (or its parent).
+      if (name === '' || name === '.' || name === '..') {
+        const at = name === '..' ? parentComps.slice(0, -1) : parentComps;
+        throw this.error(
+          `invalid whiteout name "${e.name}": failed to mknod("/${at.join('/')}", S_IFCHR, 0): file exists`,
+        );
+      }
       const path = [...parentComps, name].join('/');
       if (this.whiteouts.has(path)) throw this.duplicate(e.name);
       this.whiteouts.add(path);
-      const dir = this.dirAt(parentComps, e.mtime);
+      const dir = this.dirAt(parentComps, e.mtime, comps.join('/'));
       // G2: an entry of this same layer at that name is not hidden by it.
       if (!this.explicit.has(path))
         kids(dir).set(name, { kind: 'whiteout', mode: 0, uid: e.uid, gid: e.gid, mtime: e.mtime });
       return;
     }
     const path = comps.join('/');
-    const dir = this.dirAt(parentComps, e.mtime);
+    const dir = this.dirAt(parentComps, e.mtime, comps.join('/'));
     const existing = dir.children.get(base);
     if (this.explicit.has(path)) throw this.duplicate(e.name);
     this.explicit.add(path);
@@ -109,10 +119,7 @@ export class LayerTreeBuilder {
       case '1': {
         const target = cleanName(e.linkname).join('/');
         const node = this.files.get(target);
-        if (!node)
-          throw this.error(
-            `hard link "${e.name}" points to "${e.linkname}", which is not a file earlier in this layer`,
-          );
+        if (!node) throw this.error(`link /${target} /${comps.join('/')}: no such file or directory`);
         kids(dir).set(base, node);
         const names = this.links.get(node.ino) ?? [`/${target}` as AbsPath];
         names.push(`/${path}` as AbsPath);
@@ -146,7 +153,7 @@ export class LayerTreeBuilder {
   }
 
   private duplicate(name: string): ArchiveError {
-    return this.error(`duplicate entry "${name}" (a layer may hold each path once)`);
+    return this.error(`duplicates of file paths not supported: "${name}" (G1: a layer holds each path once)`);
   }
 
   /** An error about this layer, named by its label when it has one. */
@@ -163,13 +170,20 @@ export class LayerTreeBuilder {
     return e.data.length > 0 ? { ...node, bytes: e.data } : node;
   }
 
-  /** The dir at comps, creating missing ones as 0755 (as extraction does); a non-dir in the way is an error. */
-  private dirAt(comps: readonly string[], mtime: number): DirNode {
+  /**
+   * The dir at comps, creating missing ones as 0755 (as extraction does). A symlink of this layer on
+   * the way is followed, inside the layer (dockerd extracts chrooted into it): `data/up -> ..` puts
+   * `data/up/x` at `/x`. What a link points at must exist; a non-dir in the way is an error.
+   */
+  private dirAt(comps: readonly string[], mtime: number, entry = comps.join('/')): DirNode {
     let dir = this.root;
-    for (let i = 0; i < comps.length; i++) {
-      const c = comps[i]!;
+    let real: string[] = [];
+    const todo = comps.map((c) => ({ c, viaLink: false }));
+    for (let hops = 0; todo.length > 0;) {
+      const { c, viaLink } = todo.shift()!;
       const next = dir.children.get(c);
       if (next === undefined || next.kind === 'whiteout') {
+        if (viaLink) throw this.error(`open /${entry}: no such file or directory`);
         const made: DirNode = {
           kind: 'dir',
           opaque: false,
@@ -181,11 +195,19 @@ export class LayerTreeBuilder {
         };
         kids(dir).set(c, made);
         dir = made;
-      } else if (next.kind === 'dir') dir = next;
-      else
-        throw this.error(
-          `"${comps.slice(0, i + 1).join('/')}" is not a directory, yet the layer puts entries under it`,
+        real.push(c);
+      } else if (next.kind === 'dir') {
+        dir = next;
+        real.push(c);
+      } else if (next.kind === 'symlink') {
+        if (++hops > MAX_HOPS) throw this.error(`open /${entry}: too many levels of symbolic links`);
+        const target = cleanName(
+          next.target.startsWith('/') ? next.target : [...real, next.target].join('/'),
         );
+        todo.unshift(...target.map((t) => ({ c: t, viaLink: true })));
+        dir = this.root;
+        real = [];
+      } else throw this.error(`open /${entry}: not a directory`);
     }
     return dir;
   }
