@@ -1,4 +1,4 @@
-import type { PrepareOptions } from '../engine/archive/prepare.ts';
+import type { PreparedLayer, PrepareOptions } from '../engine/archive/prepare.ts';
 import type { HostFile } from '../shell/host-files.ts';
 import type { Session } from '../shell/session-api.ts';
 import type { FromWorker, Port, ToWorker } from './import-protocol.ts';
@@ -27,6 +27,8 @@ export function prepareInWorker(makeWorker: () => ImportWorker): NonNullable<She
     const prepared = await new Promise<NonNullable<HostFile['prepared']>>((resolve, reject) => {
       const worker = makeWorker();
       let off = 0;
+      /** Layers as the worker sent them, by index: the archive that ends the import names them. */
+      const layers: PreparedLayer[] = [];
       const source = file.bytes;
       /** The next piece: read from the File (a Blob on disk), or a copy of it; moved, not copied, to the worker. */
       const nextPiece = async (): Promise<Uint8Array | null> => {
@@ -67,9 +69,15 @@ export function prepareInWorker(makeWorker: () => ImportWorker): NonNullable<She
           case 'progress':
             onProgress?.(m.progress);
             break;
+          case 'layer':
+            layers[m.index] = m.layer;
+            break;
           case 'done':
             end(false);
-            resolve(m.prepared);
+            resolve({
+              format: m.prepared.format,
+              images: m.prepared.images.map((img) => ({ ...img, layers: img.layers.map((i) => layers[i]!) })),
+            });
             break;
           case 'rejected':
             end(false);

@@ -1,4 +1,9 @@
-import type { ImportProgress, PreparedArchive } from '../engine/archive/prepare.ts';
+import type {
+  ImportProgress,
+  PreparedArchive,
+  PreparedImage,
+  PreparedLayer,
+} from '../engine/archive/prepare.ts';
 
 // The messages between the page and the import worker (import-worker.ts). The worker pulls the
 // archive one chunk at a time ('more'), so neither side queues a second copy of the file; the
@@ -12,11 +17,20 @@ export type ToWorker =
 export type FromWorker =
   | { readonly type: 'more' }
   | { readonly type: 'progress'; readonly progress: ImportProgress }
-  | { readonly type: 'done'; readonly prepared: PreparedArchive }
+  /** A layer, as soon as it is read, its tar moved (not copied): its tree is unpacked on its own. */
+  | { readonly type: 'layer'; readonly index: number; readonly layer: PreparedLayer }
+  /** The verified archive, its layers named by the index they were sent under. */
+  | { readonly type: 'done'; readonly prepared: SentArchive }
   /** The archive is bad (an ArchiveError): `docker load` prints this. */
   | { readonly type: 'rejected'; readonly message: string }
   /** Anything else: a bug in the importer. */
   | { readonly type: 'failed'; readonly message: string };
+
+/** A prepared archive whose layers went ahead in 'layer' messages. */
+export interface SentArchive {
+  readonly format: PreparedArchive['format'];
+  readonly images: readonly (Omit<PreparedImage, 'layers'> & { readonly layers: readonly number[] })[];
+}
 
 /** Either end of the channel: a Worker, the worker's global scope, or a pair of fakes in tests. */
 export interface Port<In, Out> {

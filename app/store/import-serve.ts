@@ -1,5 +1,5 @@
 import { ArchiveError } from '../engine/archive/errors.ts';
-import type { PreparedArchive } from '../engine/archive/prepare.ts';
+import type { PreparedArchive, PreparedLayer } from '../engine/archive/prepare.ts';
 import { prepareArchive } from '../engine/archive/prepare.ts';
 import type { FromWorker, Port, ToWorker } from './import-protocol.ts';
 
@@ -22,9 +22,19 @@ export function serveImport(port: Port<ToWorker, FromWorker>): void {
   }
   const run = async (): Promise<void> => {
     let prepared: PreparedArchive;
+    // Each layer goes to the page as soon as it is read, so the page unpacks one layer's tree at a
+    // time while the rest is read, not every tree in one long task at the end.
+    const sent = new Map<PreparedLayer, number>();
+    const send = (layer: PreparedLayer): void => {
+      if (sent.has(layer)) return;
+      sent.set(layer, sent.size);
+      const transfer = layer.tar.buffer instanceof ArrayBuffer ? [layer.tar.buffer] : [];
+      port.postMessage({ type: 'layer', index: sent.get(layer)!, layer }, transfer);
+    };
     try {
       prepared = await prepareArchive(source(), {
         onProgress: (progress) => port.postMessage({ type: 'progress', progress }),
+        onLayer: send,
       });
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
@@ -32,10 +42,11 @@ export function serveImport(port: Port<ToWorker, FromWorker>): void {
       port.close?.();
       return;
     }
-    const buffers = new Set<ArrayBuffer>();
-    for (const img of prepared.images)
-      for (const l of img.layers) if (l.tar.buffer instanceof ArrayBuffer) buffers.add(l.tar.buffer);
-    port.postMessage({ type: 'done', prepared }, [...buffers]);
+    const images = prepared.images.map((img) => ({
+      ...img,
+      layers: img.layers.map((l) => (send(l), sent.get(l)!)),
+    }));
+    port.postMessage({ type: 'done', prepared: { format: prepared.format, images } });
     // The worker ends itself, on its own thread: the page's terminate() tears a worker down on the
     // main thread, which took most of a second after a large image.
     port.close?.();

@@ -45,6 +45,8 @@ export interface ImportProgress {
 export interface PrepareOptions {
   readonly onProgress?: (p: ImportProgress) => void;
   readonly signal?: AbortSignal;
+  /** Each layer as soon as it is read (before the archive is verified): a worker hands it over then. */
+  readonly onLayer?: (layer: PreparedLayer) => void;
   /** The largest single entry held in memory (a layer blob inside the archive, a file inside a layer). */
   readonly maxEntryBytes?: number;
 }
@@ -105,7 +107,9 @@ async function readOuter(src: ByteSource, opts: PrepareOptions): Promise<OuterFi
       else if (e.type !== '0' && e.type !== '7') continue;
       else if (!looksLikeLayer(e.data)) names.set(name, e.data);
       else {
-        names.set(name, { blob: await readLayerBlob(e.data, opts) });
+        const blob = await readLayerBlob(e.data, opts);
+        names.set(name, { blob });
+        if (!(blob.layer instanceof ArchiveError)) opts.onLayer?.(blob.layer);
         layersRead++;
         opts.onProgress?.({ bytes, layersDone: layersRead, layersTotal: 0 });
       }
@@ -140,6 +144,7 @@ async function readOuter(src: ByteSource, opts: PrepareOptions): Promise<OuterFi
       // Not a tar by its looks (an old v7 tar, or not a layer at all): read it now, and keep that.
       const blob = await readLayerBlob(v, opts);
       names.set(r!, { blob });
+      if (!(blob.layer instanceof ArchiveError)) opts.onLayer?.(blob.layer);
       return blob;
     },
   };
