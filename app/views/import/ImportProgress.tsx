@@ -16,10 +16,13 @@ export function ImportProgress() {
     done: humanBytes(importing.bytesDone),
     total: humanBytes(importing.bytesTotal),
   });
+  // docker save writes manifest.json after the layers: until it is read, the total is not known.
   const layers =
     importing.layersTotal > 0
       ? t('layers', { done: importing.layersDone, total: importing.layersTotal })
-      : null;
+      : importing.layersDone > 0
+        ? t('layersRead', { done: importing.layersDone })
+        : null;
   return (
     <div className="import-progress">
       <progress
