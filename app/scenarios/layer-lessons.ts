@@ -154,6 +154,10 @@ export const SHRINK: Lesson = {
         ko: 'nginx:slim은 작아지지 않았다. 새 맨 위 레이어에는 화이트아웃만 있고, 31MB는 이미지가 그대로 가진 아래 레이어에 남아 있다.',
       },
       command: { line: 'docker images', by: 'type' },
+      lookAt: {
+        en: 'The byte ledger: under Images, open “Bytes by layer”, choose nginx:slim and select layer 2’s row. libicudata.so.72.1 (31 MB) is still listed there, “hidden by a later layer”: it still costs its bytes in every pull.',
+        ko: '바이트 장부: 이미지 패널에서 “레이어별 바이트”를 펼치고 nginx:slim을 고른 뒤 레이어 2의 행을 선택한다. libicudata.so.72.1(31MB)이 “위 레이어에 가려짐”으로 아직 남아 있어, pull할 때마다 그 바이트를 내려받는다.',
+      },
       check: {
         kind: 'all',
         checks: [
