@@ -10,6 +10,28 @@ import { TerminalPage } from './pages/terminal.ts';
 const SAMPLE = readFileSync(new URL('../public/samples/sample.tar.gz', import.meta.url));
 const TAG = 'layerlab-sample:1';
 
+/** Prepended to the import worker's script: a File read there arrives slowly, so progress shows. */
+const SLOW_STREAM = `{
+  const stream = Blob.prototype.stream;
+  Blob.prototype.stream = function () {
+    const reader = stream.call(this).getReader();
+    let rest = new Uint8Array(0);
+    return new ReadableStream({
+      async pull(c) {
+        await new Promise((r) => setTimeout(r, 100));
+        if (rest.length === 0) {
+          const { done, value } = await reader.read();
+          if (done) return c.close();
+          rest = value;
+        }
+        c.enqueue(rest.subarray(0, 32 * 1024));
+        rest = rest.subarray(32 * 1024);
+      },
+    });
+  };
+}
+`;
+
 test.describe('Opening a real image', () => {
   test('loads the sample with one click, and a container from it stacks its four layers', async ({
     page,
@@ -69,14 +91,12 @@ test.describe('Opening a real image', () => {
     const t = new TerminalPage(page);
     const images = new ImagesPanelPage(page);
     await t.goto();
-    // A slow disk: each piece of the file the import reads takes a second and a half to arrive, so
-    // the progress can be seen (and cancelled) before the archive is read.
-    await page.evaluate(() => {
-      const arrayBuffer = Blob.prototype.arrayBuffer;
-      Blob.prototype.arrayBuffer = async function (this: Blob) {
-        await new Promise((r) => setTimeout(r, 1500));
-        return arrayBuffer.call(this);
-      };
+    // A slow disk: the import worker reads the dropped File itself, so its script (routed on the
+    // context: a worker's requests do not go through the page's routes) is served with a
+    // File.stream() in front that hands out 32 KB pieces 100 ms apart.
+    await page.context().route('**/import-worker*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: SLOW_STREAM + (await response.text()) });
     });
     const drag = await page.evaluateHandle((b64) => {
       const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));

@@ -42,6 +42,18 @@ describe('the catalog in the page', () => {
     expect(store.getState().suggestion).toBeNull();
   });
 
+  it('an archive opened while the catalog is still arriving is loaded on the machine it starts', async () => {
+    const loader = diskLoader();
+    const store = createAppStore(realShell, loader);
+    const catalog = store.getState().loadCatalog();
+    const sample = readFileSync(new URL('../../public/samples/sample.tar.gz', import.meta.url));
+    await store.getState().openArchive(new File([sample], 'sample.tar.gz'));
+    await catalog;
+    await vi.waitFor(() => expect(store.getState().transcript).toHaveLength(1));
+    expect(text(store.getState(), 0)).toBe('Loaded image: layerlab-sample:1\n');
+    expect([...store.getState().session.world.tags.keys()]).toContain('nginx:latest');
+  });
+
   it('fetches a file a line needs, runs the line again, and runs the lines typed meanwhile after it', async () => {
     const loader = diskLoader();
     const store = createAppStore(realShell, loader);

@@ -89,7 +89,8 @@ export function prepareInWorker(makeWorker: () => ImportWorker): NonNullable<She
             break;
         }
       };
-      worker.postMessage({ type: 'start' });
+      // A File is handed over whole (a handle, not its bytes): the worker reads it from disk.
+      worker.postMessage(source instanceof Blob ? { type: 'start', file: source } : { type: 'start' });
     });
     return { ...session, hostFiles: new Map(session.hostFiles).set(path, { bytes: file.bytes, prepared }) };
   };

@@ -10,7 +10,8 @@ import type {
 // prepared archive comes back with its layer tars transferred, not copied.
 
 export type ToWorker =
-  | { readonly type: 'start' }
+  /** Begin; a File (a Blob on disk) the worker reads itself, or none: it pulls pieces with 'more'. */
+  | { readonly type: 'start'; readonly file?: Blob }
   /** The next chunk of the archive, or null at its end. */
   | { readonly type: 'chunk'; readonly bytes: Uint8Array | null };
 

@@ -20,7 +20,16 @@ export function serveImport(port: Port<ToWorker, FromWorker>): void {
       yield chunk;
     }
   }
-  const run = async (): Promise<void> => {
+  /** A File read here, in the worker, straight from disk: no piece goes through the page. */
+  async function* fromFile(file: Blob): AsyncGenerator<Uint8Array> {
+    const reader = file.stream().getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  }
+  const run = async (file: Blob | undefined): Promise<void> => {
     let prepared: PreparedArchive;
     // Each layer goes to the page as soon as it is read, so the page unpacks one layer's tree at a
     // time while the rest is read, not every tree in one long task at the end.
@@ -32,7 +41,7 @@ export function serveImport(port: Port<ToWorker, FromWorker>): void {
       port.postMessage({ type: 'layer', index: sent.get(layer)!, layer }, transfer);
     };
     try {
-      prepared = await prepareArchive(source(), {
+      prepared = await prepareArchive(file ? fromFile(file) : source(), {
         onProgress: (progress) => port.postMessage({ type: 'progress', progress }),
         onLayer: send,
       });
@@ -53,7 +62,7 @@ export function serveImport(port: Port<ToWorker, FromWorker>): void {
   };
   port.onmessage = (e) => {
     const m = e.data;
-    if (m.type === 'start') void run();
+    if (m.type === 'start') void run(m.file);
     else {
       const w = waiting;
       waiting = null;

@@ -272,8 +272,11 @@ export const createSessionSlice =
         await arrived;
         const untouched = get().transcript.length === 0 && get().session.world.containers.size === 0;
         if (failure === null && untouched) {
-          // Start over with the default image present, as if pulled: nothing was typed yet.
-          const fresh = shell.createSession({ catalog: catalogOf(), pulled: [DEFAULT_IMAGE] });
+          // Start over with the default image present, as if pulled: nothing was typed yet. A file
+          // opened meanwhile (its docker load waiting for this) comes along to the new machine.
+          let fresh = shell.createSession({ catalog: catalogOf(), pulled: [DEFAULT_IMAGE] });
+          for (const [path, file] of get().session.hostFiles ?? [])
+            if (shell.addHostFile) fresh = shell.addHostFile(fresh, path, file.bytes);
           set({
             session: fresh,
             startedAs: fresh,
