@@ -255,6 +255,10 @@ export const ko: Narrator = {
         `이 이미지로 실행한 컨테이너는 비어 있는 새 ${UP}를 맨 위에 얹고 시작합니다.`
       : `tar가 비어 있으므로 레이어를 더하지 않습니다: 새 이미지 ${ref ?? '(태그 없음)'} (ID ${short(id)}): 부모 이미지와 레이어가 똑같습니다.`,
 
+  imageLoaded: (ref, id, layers) =>
+    `이미지 ${ref ?? '(태그 없음)'} (ID ${short(id)})를 저장했습니다: 설정(config)은 그 바이트의 다이제스트로 저장되고, ` +
+    `레이어 ${layers}개를 아래부터 차례로 가리킵니다. 이 이미지로 실행한 컨테이너는 비어 있는 새 ${UP}를 맨 위에 얹고 시작합니다.`,
+
   layerPulled: (diffId, size, existed, layer) =>
     existed
       ? `sha256:${short(diffId)}…: Already exists — 이 머신에 이미 있는 레이어${layer ? `(${layer})` : ''}이므로, 다시 내려받지 않고 공유합니다.`

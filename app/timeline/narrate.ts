@@ -78,6 +78,8 @@ export interface Narrator {
   commitHash(diffId: string): string;
   commitLayer(size: number, layer: string | null, chainId: string): string;
   imageCreated(ref: string | null, id: string, addedLayer: boolean): string;
+  /** docker load: the image stored over the `layers` layers just registered (or found already there). */
+  imageLoaded(ref: string | null, id: string, layers: number): string;
   layerPulled(diffId: string, size: number, existed: boolean, layer: string | null): string;
   diffLine(kind: 'A' | 'C' | 'D', path: string, changedBelow: boolean): string;
   containerCreated(name: string, image: string, layers: number, shared: number): string;
@@ -329,6 +331,11 @@ export const en: Narrator = {
       ? `The new image ${ref ?? '(untagged)'} (ID ${short(id)}) is its parent's layers plus this one; ` +
         `a container run from it starts with a fresh, empty upper on top.`
       : `The tar is empty, so no layer is added: the new image ${ref ?? '(untagged)'} (ID ${short(id)}) has exactly its parent's layers.`,
+
+  imageLoaded: (ref, id, layers) =>
+    `The image ${ref ?? '(untagged)'} (ID ${short(id)}) is stored: its config, under the digest of its bytes, ` +
+    `names its ${layers} layer${layers === 1 ? '' : 's'} bottom first, and a container run from it starts ` +
+    `with a fresh, empty upper on top.`,
 
   layerPulled: (diffId, size, existed, layer) =>
     existed

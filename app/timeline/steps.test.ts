@@ -504,3 +504,35 @@ describe('copying a whole directory tree into the upper', () => {
     expect(kinds(steps).slice(-3)).toEqual(['create', 'lookup', 'lookup-result']);
   });
 });
+
+describe('docker load', () => {
+  it('tells the image as stored over the layers it registered, not as an empty commit', () => {
+    const d = (c: string): `sha256:${string}` => `sha256:${c.repeat(64)}`;
+    const steps = stepsFor(
+      {
+        line: 'docker load -i /root/a.tar',
+        events: [
+          { type: 'layer-pulled', chainId: d('a'), diffId: d('a'), size: 10, existed: true },
+          { type: 'layer-pulled', chainId: d('b'), diffId: d('b'), size: 20, existed: false },
+          { type: 'image-created', id: d('c'), ref: 'mine:1' },
+          { type: 'layer-pulled', chainId: d('a'), diffId: d('a'), size: 10, existed: true },
+          { type: 'image-created', id: d('e'), ref: 'base:1' },
+        ],
+      },
+      { layerName: (id) => id },
+    );
+    expect(kinds(steps)).toEqual([
+      'pull-layer',
+      'pull-layer',
+      'image-created',
+      'pull-layer',
+      'image-created',
+    ]);
+    expect(steps[2]!.text).toBe(
+      'The image mine:1 (ID cccccccccccc) is stored: its config, under the digest of its bytes, names its 2 layers ' +
+        'bottom first, and a container run from it starts with a fresh, empty upper on top.',
+    );
+    expect(steps[4]!.text).toContain('names its 1 layer bottom first');
+    expect(steps.map((s) => s.text).join(' ')).not.toContain('tar is empty');
+  });
+});

@@ -51,6 +51,8 @@ export function stepsFor(result: LineEvents, ctx: StepContext): Step[] {
   const moved = new Set<AbsPath>();
   const made = new Set<AbsPath>();
   let committed = false;
+  /** Layers docker load registered in this line: its image-created is a load, not a commit. */
+  let pulled = 0;
 
   const hl = (at: BandRef, path: AbsPath, mark: TileMark): TileHighlight => ({ at, path, mark });
   const step = (s: Omit<Step, 'focusDir'>, path: AbsPath): void => {
@@ -334,17 +336,20 @@ export function stepsFor(result: LineEvents, ctx: StepContext): Step[] {
       case 'image-created':
         out.push({
           kind: 'image-created',
-          text: n.imageCreated(e.ref, e.id, committed),
+          text: pulled > 0 ? n.imageLoaded(e.ref, e.id, pulled) : n.imageCreated(e.ref, e.id, committed),
           highlights: [],
           focusDir: ROOT,
           detail: e.id,
           ...(e.ref !== null ? { image: e.ref } : {}),
         });
+        // The next image of the same docker load counts its own layers.
+        pulled = 0;
         break;
       case 'diff-listed':
         out.push(...diffSteps(e.lines, ctx.container?.(e.container)?.upper, n));
         break;
       case 'layer-pulled': {
+        pulled++;
         const layer = ctx.layerOfChain?.(e.chainId);
         out.push({
           kind: 'pull-layer',
