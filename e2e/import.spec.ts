@@ -39,10 +39,16 @@ test.describe('Opening a real image', () => {
     const t = new TerminalPage(page);
     const images = new ImagesPanelPage(page);
     await t.goto();
+    await page.getByLabel('Speed').selectOption('0.5');
     await images.sample.click();
     const load = t.entries.filter({ hasText: 'docker load -i /root/sample.tar.gz' });
     await expect(load).toHaveCount(1);
     expect(await t.outputOf(load)).toBe(`Loaded image: ${TAG}\n`);
+    // The stack shows the archive's layers going into the layer store, base first, as docker load says.
+    const loading = page.getByRole('list', { name: 'Layers being loaded' });
+    await expect(loading.getByRole('listitem')).toHaveCount(4);
+    await expect(loading.getByRole('listitem').last()).toHaveAccessibleName(/Loading layer$/);
+    await page.getByLabel('Speed').selectOption('0');
     await expect(images.row(TAG)).toHaveCount(1);
     await expect(images.row(TAG)).toContainText('4');
     await expect(images.progress).toHaveCount(0);

@@ -80,6 +80,8 @@ export type EngineEvent =
       /** The layer's size as Docker counts it (E7). */
       readonly size: number;
       readonly existed: boolean;
+      /** It came from an archive (`docker load`), not a registry. */
+      readonly loaded?: true;
     };
 
 export type EngineEventType = EngineEvent['type'];

@@ -259,6 +259,12 @@ export const ko: Narrator = {
     `이미지 ${ref ?? '(태그 없음)'} (ID ${short(id)})를 저장했습니다: 설정(config)은 그 바이트의 다이제스트로 저장되고, ` +
     `레이어 ${layers}개를 아래부터 차례로 가리킵니다. 이 이미지로 실행한 컨테이너는 비어 있는 새 ${UP}를 맨 위에 얹고 시작합니다.`,
 
+  layerLoaded: (diffId, size, existed, layer) =>
+    existed
+      ? `sha256:${short(diffId)}…: 이 레이어의 체인은 레이어 저장소에 이미 있으므로${layer ? `(${layer})` : ''} 다시 저장하지 않습니다.`
+      : `sha256:${short(diffId)}… 레이어(${bytes(size)})를 불러옵니다: diff ID를 확인하고, 자기 디렉터리에 풀어 ` +
+        `아래 레이어 위에 쌓습니다${layer ? ` (${layer})` : ''}.`,
+
   layerPulled: (diffId, size, existed, layer) =>
     existed
       ? `sha256:${short(diffId)}…: Already exists — 이 머신에 이미 있는 레이어${layer ? `(${layer})` : ''}이므로, 다시 내려받지 않고 공유합니다.`

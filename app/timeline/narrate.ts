@@ -80,6 +80,8 @@ export interface Narrator {
   imageCreated(ref: string | null, id: string, addedLayer: boolean): string;
   /** docker load: the image stored over the `layers` layers just registered (or found already there). */
   imageLoaded(ref: string | null, id: string, layers: number): string;
+  /** docker load: a layer of the archive registered (or its chain found in the layer store already). */
+  layerLoaded(diffId: string, size: number, existed: boolean, layer: string | null): string;
   layerPulled(diffId: string, size: number, existed: boolean, layer: string | null): string;
   diffLine(kind: 'A' | 'C' | 'D', path: string, changedBelow: boolean): string;
   containerCreated(name: string, image: string, layers: number, shared: number): string;
@@ -336,6 +338,12 @@ export const en: Narrator = {
     `The image ${ref ?? '(untagged)'} (ID ${short(id)}) is stored: its config, under the digest of its bytes, ` +
     `names its ${layers} layer${layers === 1 ? '' : 's'} bottom first, and a container run from it starts ` +
     `with a fresh, empty upper on top.`,
+
+  layerLoaded: (diffId, size, existed, layer) =>
+    existed
+      ? `sha256:${short(diffId)}…: this layer's chain is in the layer store already${layer ? ` (${layer})` : ''}, so it is not stored again.`
+      : `Loading layer sha256:${short(diffId)}… (${bytes(size)}): its diff ID checked, it is unpacked into its own ` +
+        `directory and stacked on the layer below it${layer ? ` as ${layer}` : ''}.`,
 
   layerPulled: (diffId, size, existed, layer) =>
     existed

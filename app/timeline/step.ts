@@ -69,4 +69,6 @@ export interface Step {
   readonly detail?: string;
   /** The image a step makes, by the name it was given (image-created: `nginx:test`), if any. */
   readonly image?: string;
+  /** A pull-layer step of `docker load`: the layer came from an archive, not a registry. */
+  readonly loaded?: true;
 }

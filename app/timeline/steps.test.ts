@@ -512,10 +512,10 @@ describe('docker load', () => {
       {
         line: 'docker load -i /root/a.tar',
         events: [
-          { type: 'layer-pulled', chainId: d('a'), diffId: d('a'), size: 10, existed: true },
-          { type: 'layer-pulled', chainId: d('b'), diffId: d('b'), size: 20, existed: false },
+          { type: 'layer-pulled', chainId: d('a'), diffId: d('a'), size: 10, existed: true, loaded: true },
+          { type: 'layer-pulled', chainId: d('b'), diffId: d('b'), size: 20, existed: false, loaded: true },
           { type: 'image-created', id: d('c'), ref: 'mine:1' },
-          { type: 'layer-pulled', chainId: d('a'), diffId: d('a'), size: 10, existed: true },
+          { type: 'layer-pulled', chainId: d('a'), diffId: d('a'), size: 10, existed: true, loaded: true },
           { type: 'image-created', id: d('e'), ref: 'base:1' },
         ],
       },
@@ -533,6 +533,12 @@ describe('docker load', () => {
         'bottom first, and a container run from it starts with a fresh, empty upper on top.',
     );
     expect(steps[4]!.text).toContain('names its 1 layer bottom first');
+    expect(steps[1]!.text).toBe(
+      'Loading layer sha256:bbbbbbbbbbbb… (20 bytes): its diff ID checked, it is unpacked into its own directory ' +
+        'and stacked on the layer below it.',
+    );
+    expect(steps[0]!.text).toContain('in the layer store already');
+    expect(steps.filter((s) => s.kind === 'pull-layer').every((s) => s.loaded)).toBe(true);
     expect(steps.map((s) => s.text).join(' ')).not.toContain('tar is empty');
   });
 });

@@ -353,11 +353,17 @@ export function stepsFor(result: LineEvents, ctx: StepContext): Step[] {
         const layer = ctx.layerOfChain?.(e.chainId);
         out.push({
           kind: 'pull-layer',
-          text: n.layerPulled(e.diffId, e.size, e.existed, layer ? name(layer) : null),
+          text: (e.loaded ? n.layerLoaded : n.layerPulled)(
+            e.diffId,
+            e.size,
+            e.existed,
+            layer ? name(layer) : null,
+          ),
           highlights: layer ? [hl(layerBand(layer), ROOT, e.existed ? 'hit' : 'new')] : [],
           focusDir: ROOT,
           bytes: e.existed ? 0 : e.size,
           detail: e.diffId,
+          ...(e.loaded ? { loaded: true as const } : {}),
         });
         break;
       }

@@ -75,6 +75,7 @@ function loadImage(
       diffId: rec.diffId,
       size: rec.size,
       existed: w2 === w,
+      loaded: true,
     });
     w = w2;
     parent = rec.chainId;

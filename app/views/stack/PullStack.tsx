@@ -17,14 +17,17 @@ interface Props {
 export function PullStack({ steps, index }: Props) {
   const t = useT(stackMessages);
   const layers = steps.flatMap((s, i) => (s.kind === 'pull-layer' ? [{ s, i }] : []));
+  const loading = layers.some(({ s }) => s.loaded);
   return (
-    <ol className="pull" aria-label={t('pulling')} reversed>
+    <ol className="pull" aria-label={t(loading ? 'loading' : 'pulling')} reversed>
       {[...layers].reverse().map(({ s, i }) => {
         const id = (s.detail ?? '').replace(/^sha256:/, '').slice(0, 12);
         const arrived = i <= index;
         const existed = s.bytes === 0;
-        // docker pull's own words for a layer's state stay as docker prints them.
-        const state = !arrived ? t('pullWaiting') : existed ? 'Already exists' : 'Pull complete';
+        // docker's own words for a layer's state stay as docker prints them (`docker load` on a
+        // terminal: "Loading layer"; a layer it has already it passes over).
+        const done = s.loaded ? 'Loading layer' : 'Pull complete';
+        const state = !arrived ? t('pullWaiting') : existed ? 'Already exists' : done;
         return (
           <li
             key={i}

@@ -106,6 +106,7 @@ export const stackMessages = catalog(
     sharedMany: '{count} shared image layers: {size} once, not {total}',
     // docker pull, and the tar of docker commit.
     pulling: 'Layers being pulled',
+    loading: 'Layers being loaded',
     pullWaiting: 'waiting',
     pullLayer: 'Image layer {id}: {state}',
     tarOne: 'The upper as a tar ({count} entry)',
@@ -202,6 +203,7 @@ export const stackMessages = catalog(
     sharedOne: '공유하는 이미지 레이어 {count}개: {total}가 아니라 {size} 한 번',
     sharedMany: '공유하는 이미지 레이어 {count}개: {total}가 아니라 {size} 한 번',
     pulling: '받고 있는 레이어',
+    loading: '불러오고 있는 레이어',
     pullWaiting: '대기 중',
     pullLayer: '이미지 레이어 {id}: {state}',
     tarOne: 'tar로 만든 쓰기 가능 레이어(upper) (항목 {count}개)',
