@@ -98,7 +98,6 @@ function walkLayer(layer: Layer, withData: boolean, add: (e: TarEntry) => void):
 
 const EMPTY = new Uint8Array(0);
 
-
 export interface TarEntry {
   name: string;
   type: '0' | '1' | '2' | '5';
