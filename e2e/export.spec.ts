@@ -34,14 +34,20 @@ function tarNames(bytes: Buffer): string[] {
   return names;
 }
 
+/** The page at its start, once nginx:latest is in the Images panel. */
+async function withNginx(page: Page): Promise<{ t: TerminalPage; images: ImagesPanelPage }> {
+  const t = new TerminalPage(page);
+  const images = new ImagesPanelPage(page);
+  await t.goto();
+  await expect(images.row('nginx:latest')).toHaveCount(1);
+  return { t, images };
+}
+
 test.describe('Exporting an image from its row', () => {
   test('OCI image layout: downloads NAME.oci.tar holding oci-layout, index.json and manifest.json, types nothing', async ({
     page,
   }) => {
-    const t = new TerminalPage(page);
-    const images = new ImagesPanelPage(page);
-    await t.goto();
-    await expect(images.row('nginx:latest')).toHaveCount(1);
+    const { t, images } = await withNginx(page);
     const lines = await t.entries.count();
     const button = images.saveButton('nginx:latest');
     await button.click();
@@ -64,10 +70,7 @@ test.describe('Exporting an image from its row', () => {
   });
 
   test('Docker archive: types docker save and downloads the archive it writes', async ({ page }) => {
-    const t = new TerminalPage(page);
-    const images = new ImagesPanelPage(page);
-    await t.goto();
-    await expect(images.row('nginx:latest')).toHaveCount(1);
+    const { t, images } = await withNginx(page);
     await images.saveButton('nginx:latest').click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -85,10 +88,7 @@ test.describe('Exporting an image from its row', () => {
   test('from the keyboard: Enter opens it on the first format, arrows move, Escape gives focus back', async ({
     page,
   }) => {
-    const t = new TerminalPage(page);
-    const images = new ImagesPanelPage(page);
-    await t.goto();
-    await expect(images.row('nginx:latest')).toHaveCount(1);
+    const { images } = await withNginx(page);
     const button = images.saveButton('nginx:latest');
     await button.focus();
     await page.keyboard.press('Enter');

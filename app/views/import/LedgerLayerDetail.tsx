@@ -21,52 +21,64 @@ export function LedgerLayerDetail({
     return <p className="ledger-layer__empty">{t('noFiles', { layer: number })}</p>;
   return (
     <div className="ledger-layer">
-      <table className="ledger-layer__table">
-        <caption>{t('filesCaption', { layer: number })}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              {t('size')}
-            </th>
-            <th scope="col">{t('file')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {layer.files.map((f) => (
-            <tr key={f.path} className={f.hidden ? 'ledger-layer__hidden' : undefined}>
-              <td className="num mono">{humanBytes(f.size)}</td>
-              <td>
-                <span className="mono ledger-layer__path">{f.path}</span>
-                {f.hidden && <span className="ledger-layer__flag">{t('hiddenFlag')}</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="ledger-layer__table">
-        <caption>
-          {t('dirsCaption', { layer: number })}
-          <span className="ledger-layer__caption-note">{t('dirsNote')}</span>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              {t('size')}
-            </th>
-            <th scope="col">{t('directory')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {layer.dirs.map((d) => (
-            <tr key={d.path}>
-              <td className="num mono">{humanBytes(d.size)}</td>
-              <td>
-                <span className="mono ledger-layer__path">{d.path}</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SizeTable
+        caption={t('filesCaption', { layer: number })}
+        column={t('file')}
+        rows={layer.files}
+        hiddenFlag={t('hiddenFlag')}
+      />
+      <SizeTable
+        caption={t('dirsCaption', { layer: number })}
+        note={t('dirsNote')}
+        column={t('directory')}
+        rows={layer.dirs}
+      />
     </div>
+  );
+}
+
+/** Sizes and paths, largest first; a row flagged hidden says so in words beside a shape. */
+function SizeTable({
+  caption,
+  note,
+  column,
+  rows,
+  hiddenFlag,
+}: {
+  readonly caption: string;
+  readonly note?: string;
+  readonly column: string;
+  readonly rows: readonly { readonly path: string; readonly size: number; readonly hidden?: boolean }[];
+  readonly hiddenFlag?: string;
+}) {
+  const t = useT(ledgerMessages);
+  return (
+    <table className="ledger-layer__table">
+      <caption>
+        {caption}
+        {note !== undefined && <span className="ledger-layer__caption-note">{note}</span>}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col" className="num">
+            {t('size')}
+          </th>
+          <th scope="col">{column}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.path} className={r.hidden ? 'ledger-layer__hidden' : undefined}>
+            <td className="num mono">{humanBytes(r.size)}</td>
+            <td>
+              <span className="mono ledger-layer__path">{r.path}</span>
+              {r.hidden && hiddenFlag !== undefined && (
+                <span className="ledger-layer__flag">{hiddenFlag}</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
