@@ -20,6 +20,8 @@ export interface PreparedLayer {
   /** Its tree, with inode numbers from 1 (load.ts moves them into the world's); files view `tar`. */
   readonly tree: Layer;
   readonly inos: number;
+  /** Σ st_size of its files and symlinks (E7), counted while it was read: the page need not walk it. */
+  readonly size: number;
   readonly notes: LayerTreeNotes;
 }
 
@@ -63,6 +65,7 @@ export async function readLayerBlob(blob: Uint8Array, opts: LayerBlobOptions = {
         tar,
         tree: builder.finish(`import-${diffId.slice(7, 19)}`),
         inos: builder.nextIno - 1,
+        size: builder.size,
         notes: builder.notes,
       },
     };

@@ -48,6 +48,8 @@ export class LayerTreeBuilder {
   private readonly files = new Map<string, FileNode>();
   private readonly links = new Map<number, AbsPath[]>();
   readonly notes: LayerTreeNotes = { skipped: [] };
+  /** Σ st_size of its files (each inode once) and symlinks: layerSize of the tree, counted as it is built. */
+  private bytes = 0;
   private ino: number;
 
   constructor(
@@ -128,6 +130,7 @@ export class LayerTreeBuilder {
         return;
       }
       case '2':
+        this.bytes += utf8Length(e.linkname);
         kids(dir).set(base, {
           kind: 'symlink',
           target: e.linkname,
@@ -165,7 +168,13 @@ export class LayerTreeBuilder {
    * A regular file keeps its data as it came: a view of the layer's tar when the caller read the
    * tar with views (prepare.ts does), so the file costs no copy; content.ts decodes text on demand.
    */
+  /** What docker counts as the layer's size (E7): the same as layerSize of the finished tree. */
+  get size(): number {
+    return this.bytes;
+  }
+
   private file(e: TarEntry, meta: Meta): FileNode {
+    this.bytes += e.size;
     const node: FileNode = { kind: 'file', ino: this.ino++, content: '', size: e.size, ...meta };
     return e.data.length > 0 ? { ...node, bytes: e.data } : node;
   }
@@ -212,6 +221,9 @@ export class LayerTreeBuilder {
     return dir;
   }
 }
+
+const encoder = new TextEncoder();
+const utf8Length = (s: string): number => encoder.encode(s).length;
 
 const kids = (d: DirNode): Map<string, Node> => d.children as Map<string, Node>;
 

@@ -66,6 +66,7 @@ function loadImage(
     const [w2, rec] = registerLayer(w, parent, layer, {
       diffId: l.diffId,
       tarSize: l.tar.length,
+      size: l.size,
       tar: l.tar,
     });
     // registerLayer hands back the same World when the chain is already in the layer store.

@@ -38,7 +38,13 @@ export function registerLayer(
   world: World,
   parent: Digest | null,
   layer: Layer,
-  known?: { readonly diffId: Digest; readonly tarSize: number; readonly tar?: Uint8Array },
+  known?: {
+    readonly diffId: Digest;
+    readonly tarSize: number;
+    readonly tar?: Uint8Array;
+    /** layerSize(layer), when the caller counted it already (an imported layer, as it was read). */
+    readonly size?: number;
+  },
 ): [World, LayerRecord] {
   // A catalog layer arrives with the digest its tar was found to have when the catalog was built:
   // hashing hundreds of megabytes on every page load would say nothing new.
@@ -56,7 +62,7 @@ export function registerLayer(
     cacheId,
     link,
     layer: { ...layer, id: layerId(cacheId) },
-    size: layerSize(layer),
+    size: known?.size ?? layerSize(layer),
     tarSize: tar ? tar.length : known!.tarSize,
     ...(known?.tar ? { tar: known.tar } : {}),
   };
