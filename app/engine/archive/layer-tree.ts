@@ -187,9 +187,9 @@ export class LayerTreeBuilder {
   private dirAt(comps: readonly string[], mtime: number, entry = comps.join('/')): DirNode {
     let dir = this.root;
     let real: string[] = [];
-    const todo = comps.map((c) => ({ c, viaLink: false }));
-    for (let hops = 0; todo.length > 0;) {
-      const { c, viaLink } = todo.shift()!;
+    const queue = comps.map((c) => ({ c, viaLink: false }));
+    for (let hops = 0; queue.length > 0;) {
+      const { c, viaLink } = queue.shift()!;
       const next = dir.children.get(c);
       if (next === undefined || next.kind === 'whiteout') {
         if (viaLink) throw this.error(`open /${entry}: no such file or directory`);
@@ -213,7 +213,7 @@ export class LayerTreeBuilder {
         const target = cleanName(
           next.target.startsWith('/') ? next.target : [...real, next.target].join('/'),
         );
-        todo.unshift(...target.map((t) => ({ c: t, viaLink: true })));
+        queue.unshift(...target.map((t) => ({ c: t, viaLink: true })));
         dir = this.root;
         real = [];
       } else throw this.error(`open /${entry}: not a directory`);
