@@ -20,6 +20,7 @@ import { createSession, runLine } from '../app/shell/session.ts';
 import { DOCKER, startDockerd, stopDockerd } from './dockerd.ts';
 import { exec } from './exec.ts';
 import { runOciExportChecks } from './oci-export.ts';
+import { runOciImportChecks } from './oci-import.ts';
 import { fileText } from '../app/engine/content.ts';
 
 const APPLETS = ['sh', 'sleep', 'cat', 'echo', 'printf', 'rm', 'mkdir', 'ln', 'ls'];
@@ -162,6 +163,7 @@ export async function runImageChecks(
       base: 'conf-img:1',
       check,
     });
+    await runOciImportChecks(join(work, 'oci-import'), check);
   } catch (e) {
     check('setup', [(e as Error).message]);
   } finally {

@@ -123,7 +123,7 @@ const line = (path: string, kind: string, mode: number, body: string): string =>
 const shown = (path: string, content: string): string =>
   path.startsWith('/bin/') ? '' : ` ${JSON.stringify(content)}`;
 
-function engineTree(world: World, ref: string): string[] {
+export function engineTree(world: World, ref: string): string[] {
   const lowers = imageLayersTopFirst(world, findImage(world, ref)!);
   return [...walkMerged({ upper: emptyLayer(layerId('x'), 0), lowers, nextIno: 1 })]
     .map(([path, { node: n }]) =>
@@ -134,7 +134,7 @@ function engineTree(world: World, ref: string): string[] {
     .sort();
 }
 
-function fsTree(root: string): string[] {
+export function fsTree(root: string): string[] {
   const out: string[] = [];
   const visit = (rel: string): void => {
     for (const name of readdirSync(join(root, rel))) {

@@ -15,7 +15,7 @@ import { DOCKER } from './dockerd.ts';
 import { exec } from './exec.ts';
 import { BUSYBOX } from './bin.ts';
 
-export const INSTALL_HINT = 'apt-get install -y docker.io busybox-static attr';
+export const INSTALL_HINT = 'apt-get install -y docker.io busybox-static attr umoci';
 
 /** The first reason the suite cannot run here, or undefined when it can. */
 export async function preflight(): Promise<string | undefined> {
