@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
@@ -94,6 +95,12 @@ test.describe('Exporting an image from its row', () => {
     await page.keyboard.press('Enter');
     const menu = formatMenu(page, 'nginx:latest');
     await expect(menu.getByRole('button', { name: DOCKER_ARCHIVE })).toBeFocused();
+    // Open, in both themes, axe finds nothing serious in the menu or the panel around it.
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      const { violations } = await new AxeBuilder({ page }).include('.panel').analyze();
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    }
     await page.keyboard.press('ArrowDown');
     await expect(menu.getByRole('button', { name: OCI_LAYOUT })).toBeFocused();
     await page.keyboard.press('ArrowDown');

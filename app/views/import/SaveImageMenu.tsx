@@ -103,19 +103,11 @@ function Format({
   onPick: () => void;
 }) {
   return (
-    <button
-      type="button"
-      className="share__item"
-      aria-labelledby={`${id}-label`}
-      aria-describedby={`${id}-hint`}
-      onClick={onPick}
-    >
-      <span id={`${id}-label`} className="share__label">
-        {label}
-      </span>
-      <span id={`${id}-hint`} className="share__hint">
-        {hint}
-      </span>
+    // Named by all its text (the format, then what it does), as it reads on screen: a name of the
+    // label alone would hide visible words from speech input (axe: label-content-name-mismatch).
+    <button type="button" className="share__item" id={id} onClick={onPick}>
+      <span className="share__label">{label}</span>
+      <span className="share__hint">{hint}</span>
     </button>
   );
 }
