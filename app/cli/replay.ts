@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { openAsBlob, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CatalogSource } from '../engine/catalog/catalog.ts';
 import type { PreparedFile } from '../replay/host-files.ts';
@@ -56,9 +56,10 @@ async function main(files: readonly string[]): Promise<number> {
       const prepared: PreparedFile[] = [];
       for (const a of archives) {
         if (a.kind !== 'load' || prepared.some((p) => p.path === a.path)) continue;
-        let bytes: Uint8Array;
+        let bytes: Blob;
         try {
-          bytes = new Uint8Array(readFileSync(onDisk(a.word)));
+          // Backed by the file on disk: docker load reads it in pieces, as the page reads a File.
+          bytes = await openAsBlob(onDisk(a.word));
         } catch {
           continue; // not on disk: the line prints docker's "open FILE: no such file or directory"
         }

@@ -2,7 +2,7 @@ import { ArchiveError } from '../engine/archive/errors.ts';
 import { prepareArchive } from '../engine/archive/prepare.ts';
 import { normalize } from '../engine/path.ts';
 import type { HostFile } from '../shell/host-files.ts';
-import { addHostFile } from '../shell/host-files.ts';
+import { addHostFile, blobChunks } from '../shell/host-files.ts';
 import type { Session } from '../shell/session.ts';
 
 /**
@@ -43,13 +43,15 @@ export function archiveFiles(commands: readonly string[]): ArchiveFile[] {
 /** A host file read from disk, prepared (read and verified) ahead of the run. */
 export interface PreparedFile {
   readonly path: string;
-  readonly bytes: Uint8Array;
+  /** The file: bytes, or a Blob backed by the file on disk (read in pieces, never whole). */
+  readonly bytes: Uint8Array | Blob;
   readonly prepared: NonNullable<HostFile['prepared']>;
 }
 
-export async function prepareFile(path: string, bytes: Uint8Array): Promise<PreparedFile> {
+export async function prepareFile(path: string, bytes: Uint8Array | Blob): Promise<PreparedFile> {
   try {
-    return { path, bytes, prepared: await prepareArchive(bytes) };
+    const src = bytes instanceof Uint8Array ? bytes : blobChunks(bytes);
+    return { path, bytes, prepared: await prepareArchive(src) };
   } catch (e) {
     if (!(e instanceof ArchiveError)) throw e;
     return { path, bytes, prepared: { error: e.message } };
