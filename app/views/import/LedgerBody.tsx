@@ -1,7 +1,7 @@
 import { Fragment, useId, useMemo, useState } from 'react';
 import { findImage, imageLayersTopFirst } from '../../engine/docker/images.ts';
 import { useT } from '../../i18n/use-t.ts';
-import type { ImageLedger } from '../../store/ledger.ts';
+import type { ImageLedger, LayerLedger } from '../../store/ledger.ts';
 import { byteLedger } from '../../store/ledger.ts';
 import { selectWorld } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/use-app-store.ts';
@@ -59,6 +59,14 @@ export function LedgerBody({ refs }: { readonly refs: readonly string[] }) {
   );
 }
 
+/** The ledger's columns after the layer's number: what it adds, changes, removes, and hides of itself. */
+const COLUMNS = [
+  { title: 'ledgerAdded', bytes: (l: LayerLedger) => l.added },
+  { title: 'ledgerModified', bytes: (l: LayerLedger) => l.modified },
+  { title: 'ledgerRemoved', bytes: (l: LayerLedger) => l.removed },
+  { title: 'ledgerHidden', bytes: (l: LayerLedger) => l.hidden },
+] as const;
+
 function LedgerTable({ ledger }: { readonly ledger: ImageLedger }) {
   const t = useT(importMessages);
   const tl = useT(ledgerMessages);
@@ -78,18 +86,11 @@ function LedgerTable({ ledger }: { readonly ledger: ImageLedger }) {
           <thead>
             <tr>
               <th scope="col">{t('ledgerLayer')}</th>
-              <th scope="col" className="num">
-                {t('ledgerAdded')}
-              </th>
-              <th scope="col" className="num">
-                {t('ledgerModified')}
-              </th>
-              <th scope="col" className="num">
-                {t('ledgerRemoved')}
-              </th>
-              <th scope="col" className="num">
-                {t('ledgerHidden')}
-              </th>
+              {COLUMNS.map(({ title }) => (
+                <th key={title} scope="col" className="num">
+                  {t(title)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -115,10 +116,11 @@ function LedgerTable({ ledger }: { readonly ledger: ImageLedger }) {
                         {i + 1}
                       </button>
                     </th>
-                    <td className="num mono">{humanBytes(l.added)}</td>
-                    <td className="num mono">{humanBytes(l.modified)}</td>
-                    <td className="num mono">{humanBytes(l.removed)}</td>
-                    <td className="num mono">{humanBytes(l.hidden)}</td>
+                    {COLUMNS.map(({ title, bytes }) => (
+                      <td key={title} className="num mono">
+                        {humanBytes(bytes(l))}
+                      </td>
+                    ))}
                   </tr>
                   {open && (
                     <tr className="ledger__detail" id={detail}>
