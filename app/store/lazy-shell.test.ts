@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import type { CatalogLoader } from './catalog-loader.ts';
 import { realShell } from './real-shell.ts';
 import type { ShellApi } from './shell-api.ts';
 import { SUGGESTED_COMMAND } from './session-slice.ts';
 import { createAppStore } from './store.ts';
+import { diskCatalogLoader } from './testing/page-store.ts';
 import { scriptedShell } from './testing/scripted-shell.ts';
 
 // The page loads the shell's code after it first renders: a store given a shell loader.
@@ -69,15 +68,10 @@ describe('a store whose shell is still loading', () => {
 });
 
 describe('a loading shell and the catalog together', () => {
-  const dir = new URL('../../public/catalog/', import.meta.url);
-  const loader: CatalogLoader = {
-    fetchJson: async (file) => JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as unknown,
-  };
-
   it('starts with nginx pulled whichever arrives first, then runs the waiting lines in order', async () => {
     for (const shellFirst of [true, false]) {
       const held = heldLoader(realShell);
-      const store = createAppStore(held.load, loader);
+      const store = createAppStore(held.load, diskCatalogLoader);
       store.getState().run('echo one');
       if (shellFirst) held.arrive();
       const catalog = store.getState().loadCatalog();

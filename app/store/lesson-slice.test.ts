@@ -1,21 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import type { CatalogLoader } from './catalog-loader.ts';
-import { realShell } from './real-shell.ts';
-import { createAppStore } from './store.ts';
+import { pageStore } from './testing/page-store.ts';
 
 // The lesson slice on the page's store: the catalog from public/catalog, nginx present as if pulled.
-
-const dir = new URL('../../public/catalog/', import.meta.url);
-const loader: CatalogLoader = {
-  fetchJson: async (file) => JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as unknown,
-};
-
-async function pageStore() {
-  const store = createAppStore(realShell, loader);
-  await store.getState().loadCatalog();
-  return store;
-}
 
 describe('the lesson slice', () => {
   it('walks the whole blog tour with Type it for me, each step’s check passing before Next', async () => {

@@ -1,20 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CatalogLoader } from './catalog-loader.ts';
-import { realShell } from './real-shell.ts';
 import { selectMachineFresh } from './session-slice.ts';
-import { createAppStore } from './store.ts';
-
-const dir = new URL('../../public/catalog/', import.meta.url);
-const loader: CatalogLoader = {
-  fetchJson: async (file) => JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as unknown,
-};
-
-async function pageStore() {
-  const store = createAppStore(realShell, loader);
-  await store.getState().loadCatalog();
-  return store;
-}
+import { pageStore } from './testing/page-store.ts';
 
 describe('resetMachine', () => {
   it('starts over as the page does: nginx pulled, no containers, on the host, the history kept', async () => {
