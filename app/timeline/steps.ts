@@ -51,8 +51,8 @@ export function stepsFor(result: LineEvents, ctx: StepContext): Step[] {
   const moved = new Set<AbsPath>();
   const made = new Set<AbsPath>();
   let committed = false;
-  /** Layers docker load registered in this line: its image-created is a load, not a commit. */
-  let pulled = 0;
+  /** Layers of an archive registered since the last image (docker load): its image-created is a load. */
+  let loaded = 0;
 
   const hl = (at: BandRef, path: AbsPath, mark: TileMark): TileHighlight => ({ at, path, mark });
   const step = (s: Omit<Step, 'focusDir'>, path: AbsPath): void => {
@@ -336,20 +336,20 @@ export function stepsFor(result: LineEvents, ctx: StepContext): Step[] {
       case 'image-created':
         out.push({
           kind: 'image-created',
-          text: pulled > 0 ? n.imageLoaded(e.ref, e.id, pulled) : n.imageCreated(e.ref, e.id, committed),
+          text: loaded > 0 ? n.imageLoaded(e.ref, e.id, loaded) : n.imageCreated(e.ref, e.id, committed),
           highlights: [],
           focusDir: ROOT,
           detail: e.id,
           ...(e.ref !== null ? { image: e.ref } : {}),
         });
         // The next image of the same docker load counts its own layers.
-        pulled = 0;
+        loaded = 0;
         break;
       case 'diff-listed':
         out.push(...diffSteps(e.lines, ctx.container?.(e.container)?.upper, n));
         break;
       case 'layer-pulled': {
-        pulled++;
+        if (e.loaded) loaded++;
         const layer = ctx.layerOfChain?.(e.chainId);
         out.push({
           kind: 'pull-layer',
